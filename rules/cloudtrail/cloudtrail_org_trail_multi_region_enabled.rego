@@ -1,0 +1,37 @@
+# METADATA
+# title: The organization trail records every region
+# description: >-
+#   A multi-region trail records API activity in every region, including regions the organization
+#   does not use yet, where an attacker would otherwise act unseen.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html
+#     description: Receiving CloudTrail log files from multiple regions
+# custom:
+#   id: cloudtrail_org_trail_multi_region_enabled
+#   severity: high
+#   remediation: Make the organization trail a multi-region trail.
+#   frameworks:
+#     cis-aws-foundations-3.0: ["3.1"]
+#     aws-security-hub: ["CloudTrail.1"]
+#     hipaa: ["164.312(b)"]
+package trailwarden.rules.cloudtrail_org_trail_multi_region_enabled
+
+import data.trailwarden.lib.snapshot
+
+subjects contains snapshot.trail_subject(trail) if {
+	some trail in snapshot.org_trails
+}
+
+deny contains finding if {
+	some trail in snapshot.org_trails
+	trail.isMultiRegionTrail != true
+	finding := object.union(snapshot.trail_subject(trail), {
+		"message": sprintf("Organization trail %s records only its home region %s.", [trail.name, trail.homeRegion]),
+		"evidence": {"isMultiRegionTrail": trail.isMultiRegionTrail},
+		"fix": sprintf("aws cloudtrail update-trail --region %s --name %s --is-multi-region-trail", [trail.homeRegion, trail.arn]),
+	})
+}
+
+# Every field this rule reads is part of the trail record itself: a trail that was seen can always
+# be judged, so nothing is ever unknown here.
+unknown := set()

@@ -1,0 +1,57 @@
+# METADATA
+# description: >-
+#   Shared views of the snapshot: the management account, organization trails, the buckets they
+#   deliver to, collection errors, and the subject shape every rule reports.
+package trailwarden.lib.snapshot
+
+# The management account comes from the scan scope, so it is known even when Organizations could not
+# be read.
+management_account_id := input.scope.managementAccountId
+
+# Organization trails owned by the management account (the trail an auditor asks for).
+org_trails contains trail if {
+	some trail in input.trails
+	trail.isOrganizationTrail == true
+	trail.accountId == management_account_id
+}
+
+# Names of the buckets organization trails deliver to.
+org_trail_buckets contains trail.s3BucketName if {
+	some trail in org_trails
+}
+
+trail_subject(trail) := {"resource": trail.arn, "accountId": trail.accountId, "region": trail.homeRegion}
+
+bucket_arn(name) := sprintf("arn:aws:s3:::%s", [name])
+
+# A bucket's subject; where the bucket was never collected its owner and region are unknown.
+bucket_subject(name) := {
+	"resource": bucket_arn(name),
+	"accountId": object.get(input.buckets, [name, "accountId"], ""),
+	"region": object.get(input.buckets, [name, "region"], ""),
+}
+
+# The organization as a subject: its ARN when Organizations was read, else one built from the
+# management account, so the resource stays the same whatever was collected.
+organization_subject := {
+	"resource": object.get(input, ["organization", "arn"], sprintf("arn:aws:organizations::%s:organization/unknown", [management_account_id])),
+	"accountId": management_account_id,
+	"region": "global",
+}
+
+# Collection errors for a service in an account (any region, any operation).
+errors_for(service, account_id) := [e |
+	some e in input.errors
+	e.service == service
+	e.accountId == account_id
+]
+
+# Collection errors that name one resource (a bucket name, a trail ARN).
+resource_errors(service, resource) := [e |
+	some e in input.errors
+	e.service == service
+	object.get(e, "resource", "") == resource
+]
+
+# A short, log-safe description of errors for UNKNOWN messages.
+describe_errors(errors) := concat("; ", sort({sprintf("%s %s in %s/%s: %s", [e.service, e.operation, e.accountId, e.region, e.code]) | some e in errors}))

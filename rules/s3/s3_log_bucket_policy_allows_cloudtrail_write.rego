@@ -1,0 +1,64 @@
+# METADATA
+# title: The log bucket policy lets CloudTrail write logs with bucket-owner-full-control
+# description: >-
+#   CloudTrail needs s3:PutObject under AWSLogs/<management account>/ and, for an organization trail,
+#   AWSLogs/<organization id>/ (after the trail's key prefix). The grant must require the
+#   s3:x-amz-acl condition bucket-owner-full-control so that the logging account owns every log object.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
+#     description: Amazon S3 bucket policy for CloudTrail
+# custom:
+#   id: s3_log_bucket_policy_allows_cloudtrail_write
+#   severity: high
+#   remediation: >-
+#     Allow cloudtrail.amazonaws.com s3:PutObject on the AWSLogs/ prefixes of the trail, with the
+#     condition StringEquals s3:x-amz-acl = bucket-owner-full-control.
+#   frameworks:
+#     hipaa: ["164.312(b)"]
+package trailwarden.rules.s3_log_bucket_policy_allows_cloudtrail_write
+
+import data.trailwarden.lib.iam
+import data.trailwarden.lib.log_bucket
+import data.trailwarden.lib.snapshot
+
+subjects := log_bucket.subjects
+
+acl_key := "s3:x-amz-acl"
+
+acl_value := "bucket-owner-full-control"
+
+# Prefixes CloudTrail writes to that no Allow statement grants at all.
+deny contains finding if {
+	some trail in snapshot.org_trails
+	some name, policy in log_bucket.policies
+	trail.s3BucketName == name
+	missing := [target | some target in log_bucket.write_targets(trail); count(grants(policy, target)) == 0]
+	count(missing) > 0
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("The policy of log bucket %s does not allow cloudtrail.amazonaws.com s3:PutObject on %s.", [name, concat(", ", [sprintf("%s*", [m]) | some m in missing])]),
+		"evidence": {"trail": trail.arn, "missing": missing, "policy": policy},
+		"fix": sprintf("Add an Allow statement for cloudtrail.amazonaws.com, s3:PutObject on %s, with Condition StringEquals %s = %s.", [concat(", ", [sprintf("%s*", [m]) | some m in missing]), acl_key, acl_value]),
+	})
+}
+
+# Prefixes granted, but by a statement that does not require bucket-owner-full-control.
+deny contains finding if {
+	some trail in snapshot.org_trails
+	some name, policy in log_bucket.policies
+	trail.s3BucketName == name
+	some target in log_bucket.write_targets(trail)
+	some statement in grants(policy, target)
+	not iam.requires_string_equals(statement, acl_key, acl_value)
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("The policy of log bucket %s lets cloudtrail.amazonaws.com write %s* without requiring %s = %s (statement %s).", [name, target, acl_key, acl_value, object.get(statement, "Sid", "without Sid")]),
+		"evidence": {"trail": trail.arn, "statement": statement},
+		"fix": sprintf("Add \"Condition\": {\"StringEquals\": {\"%s\": \"%s\"}} to that statement.", [acl_key, acl_value]),
+	})
+}
+
+unknown := log_bucket.unknown_policies
+
+# The target is a prefix; any object under it stands for all of them.
+grants(null, _) := []
+
+grants(policy, target) := iam.service_allows(policy, "cloudtrail.amazonaws.com", "s3:PutObject", sprintf("%sCloudTrail/us-east-1/log.json.gz", [target])) if policy != null
