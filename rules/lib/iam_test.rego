@@ -6,6 +6,9 @@ bucket := "arn:aws:s3:::logs"
 
 allow(fields) := object.union({"Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::logs/*"}, fields)
 
+# The allow statement with one field replaced, not merged.
+replaced(field, value) := object.union(object.remove(allow({}), [field]), {field: value})
+
 test_statements_single_object_or_list if {
 	count(iam.statements({"Statement": allow({})})) == 1
 	count(iam.statements({"Statement": [allow({}), allow({})]})) == 2
@@ -32,8 +35,8 @@ test_resource_and_not_resource if {
 test_principal_forms if {
 	iam.principal_includes_service(allow({}), "cloudtrail.amazonaws.com")
 	iam.principal_includes_service(allow({"Principal": "*"}), "cloudtrail.amazonaws.com")
-	iam.principal_includes_service(allow({"Principal": {"AWS": ["*"]}}), "cloudtrail.amazonaws.com")
-	not iam.principal_includes_service(allow({"Principal": {"AWS": "arn:aws:iam::111111111111:root"}}), "cloudtrail.amazonaws.com")
+	iam.principal_includes_service(replaced("Principal", {"AWS": ["*"]}), "cloudtrail.amazonaws.com")
+	not iam.principal_includes_service(replaced("Principal", {"AWS": "arn:aws:iam::111111111111:root"}), "cloudtrail.amazonaws.com")
 }
 
 test_requires_string_equals if {
