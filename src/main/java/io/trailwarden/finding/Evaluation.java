@@ -1,0 +1,60 @@
+package io.trailwarden.finding;
+
+import io.trailwarden.policy.RuleMetadata;
+import io.trailwarden.snapshot.CollectionError;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a reporter needs from one evaluation. Its only clock is the snapshot's
+ * {@code collectedAt}, so the same snapshot always gives the same reports.
+ *
+ * @param rules the rules that were evaluated, sorted by id
+ * @param findings one per (rule, resource), sorted by rule id then resource
+ * @param expiredWaivers waivers from config.yaml that matched a finding but had expired
+ */
+public record Evaluation(
+    String toolVersion,
+    Instant collectedAt,
+    String managementAccountId,
+    Optional<String> organizationId,
+    List<RuleMetadata> rules,
+    List<Finding> findings,
+    List<CollectionError> collectionErrors,
+    List<Waiver> expiredWaivers) {
+
+  public Evaluation {
+    rules = List.copyOf(rules);
+    findings = List.copyOf(findings);
+    collectionErrors = List.copyOf(collectionErrors);
+    expiredWaivers = List.copyOf(expiredWaivers);
+  }
+
+  public long count(Status status) {
+    return findings.stream().filter(f -> f.status() == status).count();
+  }
+
+  public List<Finding> findingsOf(String ruleId) {
+    return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+  }
+
+  public List<Finding> withStatus(Status status) {
+    return findings.stream().filter(f -> f.status() == status).toList();
+  }
+
+  public RuleMetadata rule(String id) {
+    return rules.stream().filter(r -> r.id().equals(id)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no rule " + id + " in this evaluation"));
+  }
+
+  /** True when any FAIL is at or above the threshold. */
+  public boolean failsAt(Severity threshold) {
+    return findings.stream().anyMatch(f -> f.status() == Status.FAIL && f.severity().atLeast(threshold));
+  }
+
+  /** True when evidence was missing: an unwaived UNKNOWN, or a call the collectors could not make. */
+  public boolean isIncomplete() {
+    return count(Status.UNKNOWN) > 0 || !collectionErrors.isEmpty();
+  }
+}

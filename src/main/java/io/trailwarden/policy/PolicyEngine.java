@@ -1,0 +1,216 @@
+package io.trailwarden.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailwarden.InvalidInputException;
+import io.trailwarden.Json;
+import io.trailwarden.finding.Severity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * Runs the Rego rules on the real OPA binary: the catalogue comes from the rules' METADATA through one
+ * {@code opa inspect}; every selected rule is evaluated by one {@code opa eval}.
+ */
+public final class PolicyEngine {
+  static final String RULES_PACKAGE = "data.trailwarden.rules.";
+  private static final Comparator<Verdict> ORDER =
+      Comparator.comparing(Verdict::resource).thenComparing(v -> v.message().orElse(""));
+
+  private final Opa opa;
+  private final RulesDirectory rules;
+
+  public PolicyEngine(Opa opa, RulesDirectory rules) {
+    this.opa = opa;
+    this.rules = rules;
+  }
+
+  /** Reads every rule's metadata; a Rego error or incomplete metadata names the file and line. */
+  public Catalogue catalogue() {
+    Opa.Result result = opa.run(workDir(), List.of("inspect", "--annotations", "--format", "json", "rules"), "");
+    if (result.exitCode() != 0) {
+      throw new InvalidInputException("the rules do not compile:\n" + result.stderr().strip().replaceFirst("^error: ", ""));
+    }
+    JsonNode inspected = parse(result.stdout(), "opa inspect");
+    Map<String, RuleMetadata> rulesById = new TreeMap<>();
+    for (JsonNode entry : inspected.path("annotations")) {
+      String pkg = path(entry.path("path"));
+      JsonNode annotations = entry.path("annotations");
+      if (!annotations.path("scope").asText().equals("package") || !pkg.startsWith(RULES_PACKAGE)) {
+        continue;
+      }
+      RuleMetadata rule = MetadataReader.read(pkg.substring(RULES_PACKAGE.length()), annotations,
+          entry.path("location").path("file").asText() + ":" + entry.path("location").path("row").asInt());
+      rulesById.put(rule.id(), rule);
+    }
+    inspected.path("namespaces").fieldNames().forEachRemaining(namespace -> {
+      String id = namespace.startsWith(RULES_PACKAGE) ? namespace.substring(RULES_PACKAGE.length()) : "";
+      if (!id.isEmpty() && !id.endsWith("_test") && !rulesById.containsKey(id)) {
+        throw new InvalidInputException(files(inspected, namespace) + ": rule package " + namespace
+            + " has no # METADATA block with title, description and custom.id/severity/remediation");
+      }
+    });
+    return new Catalogue(List.copyOf(rulesById.values()));
+  }
+
+  /**
+   * Evaluates the rules with the snapshot as input and {@code params} (rule id to parameters) as
+   * {@code data.trailwarden.params}; one result per rule, in the order given.
+   */
+  public List<RuleResult> evaluate(String snapshotJson, Map<String, JsonNode> params, Collection<String> ruleIds) {
+    if (ruleIds.isEmpty()) {
+      return List.of();
+    }
+    Path dataFile = null;
+    try {
+      dataFile = Files.createTempFile("trailwarden-params-", ".json");
+      ObjectNode data = Json.mapper().createObjectNode();
+      data.putObject("trailwarden").set("params", Json.mapper().valueToTree(new TreeMap<>(params)));
+      Files.writeString(dataFile, Json.mapper().writeValueAsString(data));
+
+      List<String> args = new ArrayList<>(List.of("eval", "--format", "json", "--stdin-input", "--data", dataFile.toString()));
+      for (Path file : rules.policyFiles()) {
+        args.add("--data");
+        args.add(workDir().relativize(file).toString());
+      }
+      args.add(query(ruleIds));
+      Opa.Result result = opa.run(workDir(), args, snapshotJson);
+      JsonNode output = result.stdout().isBlank() ? null : parse(result.stdout(), "opa eval");
+      if (result.exitCode() != 0 || output == null || output.has("errors")) {
+        throw new InvalidInputException("the rules failed to evaluate:\n" + describeErrors(output, result.stderr()));
+      }
+      JsonNode value = output.path("result").path(0).path("expressions").path(0).path("value");
+      List<RuleResult> results = new ArrayList<>();
+      for (String id : ruleIds) {
+        JsonNode sets = value.get(id);
+        if (sets == null) {
+          throw new InvalidInputException("rule " + id + " must define the sets subjects, deny and unknown (DESIGN §4)");
+        }
+        results.add(new RuleResult(id, verdicts(id, sets.get("subjects")), verdicts(id, sets.get("deny")),
+            verdicts(id, sets.get("unknown"))));
+      }
+      return results;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (dataFile != null) {
+        dataFile.toFile().delete();
+      }
+    }
+  }
+
+  private Path workDir() {
+    return rules.path().getParent();
+  }
+
+  /** One object keyed by rule id; a rule lacking any of the three sets drops out and is reported. */
+  static String query(Collection<String> ruleIds) {
+    String ids = ruleIds.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", "));
+    return "{id: {\"subjects\": s, \"deny\": d, \"unknown\": u} | some id in [" + ids + "];"
+        + " s := data.trailwarden.rules[id].subjects;"
+        + " d := data.trailwarden.rules[id].deny;"
+        + " u := data.trailwarden.rules[id].unknown}";
+  }
+
+  private static List<Verdict> verdicts(String ruleId, JsonNode set) {
+    return StreamSupport.stream(set.spliterator(), false)
+        .map(node -> Verdict.fromJson(ruleId, node))
+        .sorted(ORDER)
+        .toList();
+  }
+
+  private static String describeErrors(JsonNode output, String stderr) {
+    if (output == null || !output.has("errors")) {
+      return stderr.strip();
+    }
+    List<String> lines = new ArrayList<>();
+    for (JsonNode error : output.get("errors")) {
+      JsonNode location = error.path("location");
+      String where = location.has("file")
+          ? location.path("file").asText() + ":" + location.path("row").asInt() + ":" + location.path("col").asInt() + ": "
+          : "";
+      lines.add(where + error.path("code").asText() + ": " + error.path("message").asText());
+    }
+    return String.join("\n", lines);
+  }
+
+  private static String path(JsonNode segments) {
+    return StreamSupport.stream(segments.spliterator(), false)
+        .map(s -> s.path("value").asText())
+        .collect(Collectors.joining("."));
+  }
+
+  private static String files(JsonNode inspected, String namespace) {
+    List<String> files = new ArrayList<>();
+    inspected.path("namespaces").path(namespace).forEach(f -> files.add(f.asText()));
+    return String.join(", ", files);
+  }
+
+  private static JsonNode parse(String text, String what) {
+    try {
+      return Json.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(what + " printed something that is not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Turns one METADATA block into a {@link RuleMetadata}, or an error naming its file and line. */
+  static final class MetadataReader {
+    private MetadataReader() {}
+
+    static RuleMetadata read(String packageSegment, JsonNode annotations, String location) {
+      JsonNode custom = annotations.path("custom");
+      String id = required(custom, "id", location);
+      if (!id.equals(packageSegment)) {
+        throw new InvalidInputException(location + ": custom.id " + id + " differs from the package segment " + packageSegment);
+      }
+      if (!location.contains("/" + id + ".rego:")) {
+        throw new InvalidInputException(location + ": the file of rule " + id + " must be named " + id + ".rego");
+      }
+      String severityText = required(custom, "severity", location);
+      Severity severity = Severity.parse(severityText).orElseThrow(() -> new InvalidInputException(
+          location + ": custom.severity " + severityText + " is not one of critical, high, medium, low"));
+      String title = required(annotations, "title", location);
+      if (title.startsWith("Ensure")) {
+        throw new InvalidInputException(location + ": a title states the passing condition and never starts with \"Ensure\"");
+      }
+      Map<String, List<String>> frameworks = new TreeMap<>();
+      custom.path("frameworks").fields().forEachRemaining(f -> frameworks.put(f.getKey(),
+          StreamSupport.stream(f.getValue().spliterator(), false).map(JsonNode::asText).toList()));
+      List<RuleMetadata.Reference> references = new ArrayList<>();
+      annotations.path("related_resources").forEach(r ->
+          references.add(new RuleMetadata.Reference(r.path("ref").asText(), r.path("description").asText())));
+      return new RuleMetadata(
+          id,
+          title,
+          required(annotations, "description", location),
+          severity,
+          required(custom, "remediation", location),
+          Optional.ofNullable(custom.get("remediation_id")).map(JsonNode::asText),
+          new TreeMap<>(frameworks),
+          custom.has("params") ? custom.get("params") : Json.mapper().createObjectNode(),
+          references,
+          location.substring(0, location.lastIndexOf(':')));
+    }
+
+    private static String required(JsonNode node, String field, String location) {
+      JsonNode value = node.get(field);
+      if (value == null || !value.isTextual() || value.asText().isBlank()) {
+        throw new InvalidInputException(location + ": rule metadata lacks " + field);
+      }
+      return value.asText().strip();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.trailwarden.snapshot;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * What the collectors saw, and the rules' input. {@code rules/schema/snapshot.json} is its contract;
+ * {@link SnapshotIo} validates against it before binding.
+ */
+public record Snapshot(
+    int schemaVersion,
+    Instant collectedAt,
+    Scope scope,
+    Optional<Organization> organization,
+    List<Scp> scps,
+    List<Trail> trails,
+    SortedMap<String, Bucket> buckets,
+    List<CollectionError> errors) {
+
+  /** The snapshot format this build reads and writes. */
+  public static final int SCHEMA_VERSION = 1;
+
+  public Snapshot {
+    scps = List.copyOf(scps);
+    trails = List.copyOf(trails);
+    buckets = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(buckets));
+    errors = List.copyOf(errors);
+  }
+
+  /** The organization id when Organizations was read. */
+  public Optional<String> organizationId() {
+    return organization.map(Organization::id);
+  }
+}
