@@ -4,7 +4,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * An accepted risk from config.yaml: a rule, a resource glob ({@code *} and {@code ?}), a reason and
@@ -12,10 +11,15 @@ import java.util.Objects;
  */
 public record Waiver(String rule, String resource, String reason, LocalDate expires) {
   public Waiver {
-    Objects.requireNonNull(rule, "rule");
-    Objects.requireNonNull(resource, "resource");
-    Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(expires, "expires");
+    var missing = new java.util.ArrayList<String>();
+    if (rule == null || rule.isBlank()) missing.add("rule");
+    if (resource == null || resource.isBlank()) missing.add("resource");
+    if (reason == null || reason.isBlank()) missing.add("reason");
+    if (expires == null) missing.add("expires");
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("a waiver needs rule, resource, reason and expires (YYYY-MM-DD); missing: "
+          + String.join(", ", missing));
+    }
   }
 
   public boolean matches(String ruleId, String resourceArn) {

@@ -1,0 +1,56 @@
+package io.trailwarden.cli;
+
+import io.trailwarden.InvalidInputException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code trailwarden} command: verbs only, each in its own class; no business logic here. */
+@Command(
+    name = "trailwarden",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Proves that an AWS Organization's CloudTrail organization trail is set up as auditors expect.",
+    subcommands = {EvaluateCommand.class, RulesCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:clean at the chosen --fail-on severity",
+        "1:failures at or above --fail-on",
+        "2:usage or input error (options, config.yaml, snapshot, Rego)",
+        "3:evidence missing (UNKNOWN), unless --allow-partial",
+        "4:internal error"})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(out, err, args));
+  }
+
+  /** Runs a command line with the given streams; the entry point for tests. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Main())
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+          if (e instanceof InvalidInputException) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.USAGE;
+          }
+          err.println("internal error: " + e);
+          return ExitCode.INTERNAL_ERROR;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: evaluate or rules (see --help).");
+  }
+}

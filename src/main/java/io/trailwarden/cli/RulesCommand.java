@@ -1,0 +1,88 @@
+package io.trailwarden.cli;
+
+import io.trailwarden.InvalidInputException;
+import io.trailwarden.policy.Catalogue;
+import io.trailwarden.policy.RuleMetadata;
+import io.trailwarden.policy.RulesDirectory;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code rules list|show}: the catalogue, documented from the rules' own metadata. */
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "List the rules or show one.",
+    subcommands = {RulesCommand.ListRules.class, RulesCommand.ShowRule.class})
+final class RulesCommand implements Runnable {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin RulesOption rulesOption;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing command: list or show (see --help).");
+  }
+
+  Catalogue catalogue(PrintWriter err) {
+    try (RulesDirectory rules = rulesOption.resolve()) {
+      return rulesOption.engine(rules, err).catalogue();
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+      description = "List every rule: id, severity, frameworks and title.")
+  static final class ListRules implements Callable<Integer> {
+    @ParentCommand RulesCommand parent;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--framework", paramLabel = "ID", description = "Only rules mapped to this framework, e.g. cis-aws-foundations-3.0.")
+    String framework;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      List<RuleMetadata> rules = parent.catalogue(spec.commandLine().getErr()).rules().stream()
+          .filter(r -> framework == null || r.frameworks().containsKey(framework)).toList();
+      int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(2);
+      out.printf("%-" + width + "s  %-8s  %s%n", "ID", "SEVERITY", "TITLE");
+      for (RuleMetadata rule : rules) {
+        out.printf("%-" + width + "s  %-8s  %s%n", rule.id(), rule.severity().id(), rule.title());
+      }
+      out.printf("%d rule%s%n", rules.size(), rules.size() == 1 ? "" : "s");
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Version.class,
+      description = "Show one rule: title, description, severity, remediation, frameworks, references, parameters.")
+  static final class ShowRule implements Callable<Integer> {
+    @ParentCommand RulesCommand parent;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "Rule id, e.g. cloudtrail_org_trail_log_file_validation_enabled.")
+    String id;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      RuleMetadata rule = parent.catalogue(spec.commandLine().getErr()).find(id)
+          .orElseThrow(() -> new InvalidInputException("no rule '" + id + "' (see: trailwarden rules list)"));
+      out.println(rule.id());
+      out.println("  " + rule.title());
+      out.println();
+      out.println("Severity:     " + rule.severity().id());
+      out.println("Description:  " + rule.description());
+      out.println("Remediation:  " + rule.remediation() + rule.remediationId().map(r -> " (automated: " + r + ")").orElse(""));
+      rule.frameworks().forEach((framework, controls) ->
+          out.println("Framework:    " + framework + " " + String.join(", ", controls)));
+      rule.references().forEach(ref -> out.println("Reference:    " + ref.url() + " (" + ref.description() + ")"));
+      out.println("Parameters:   " + (rule.params().isEmpty() ? "none" : rule.params().toString()));
+      out.println("Source:       " + rule.file());
+      return ExitCode.OK;
+    }
+  }
+}

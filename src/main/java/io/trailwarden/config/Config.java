@@ -1,0 +1,66 @@
+package io.trailwarden.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwarden.finding.Severity;
+import io.trailwarden.finding.Waiver;
+import io.trailwarden.report.ReportFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * config.yaml. Every key is optional; a missing one takes the default shown in the commented
+ * config.yaml at the project root. Command-line options override {@code report}.
+ */
+public record Config(Integer version, Report report, Rules rules, List<Waiver> waivers) {
+  public static final int VERSION = 1;
+
+  public Config {
+    version = version == null ? VERSION : version;
+    if (version != VERSION) {
+      throw new IllegalArgumentException("version must be " + VERSION);
+    }
+    report = report == null ? Report.defaults() : report;
+    rules = rules == null ? Rules.defaults() : rules;
+    waivers = waivers == null ? List.of() : List.copyOf(waivers);
+  }
+
+  public static Config defaults() {
+    return new Config(null, null, null, null);
+  }
+
+  /** What to write and when to fail. */
+  public record Report(List<ReportFormat> formats, String outputDir, Severity failOn, Boolean allowPartial) {
+    public Report {
+      formats = formats == null ? List.of(ReportFormat.values()) : List.copyOf(formats);
+      outputDir = outputDir == null ? "reports" : outputDir;
+      failOn = failOn == null ? Severity.LOW : failOn;
+      allowPartial = allowPartial != null && allowPartial;
+    }
+
+    static Report defaults() {
+      return new Report(null, null, null, null);
+    }
+  }
+
+  /**
+   * Which rules run and with which parameters. {@code include} and {@code exclude} take rule ids or
+   * framework ids (e.g. {@code cis-aws-foundations-3.0}); an empty include means every rule.
+   */
+  public record Rules(List<String> include, List<String> exclude, Map<String, JsonNode> params) {
+    public Rules {
+      include = include == null ? List.of() : List.copyOf(include);
+      exclude = exclude == null ? List.of() : List.copyOf(exclude);
+      params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+    }
+
+    static Rules defaults() {
+      return new Rules(null, null, null);
+    }
+
+    public Optional<JsonNode> paramsOf(String ruleId) {
+      return Optional.ofNullable(params.get(ruleId));
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.trailwarden.config;
+
+import io.trailwarden.InvalidInputException;
+import io.trailwarden.policy.Catalogue;
+import io.trailwarden.policy.RuleMetadata;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The config's references to rules, checked against the catalogue: every rule id or framework it
+ * names must exist, or the error points at the line that names it.
+ */
+public final class RuleSelection {
+  private RuleSelection() {}
+
+  /** The rules to evaluate: include (all when empty) minus exclude, by rule id or framework id. */
+  public static List<RuleMetadata> select(ConfigLoader.Loaded loaded, Catalogue catalogue) {
+    check(loaded, catalogue);
+    Config.Rules rules = loaded.config().rules();
+    return catalogue.rules().stream()
+        .filter(r -> rules.include().isEmpty() || named(r, rules.include()))
+        .filter(r -> !named(r, rules.exclude()))
+        .toList();
+  }
+
+  static void check(ConfigLoader.Loaded loaded, Catalogue catalogue) {
+    Set<String> frameworks = new HashSet<>();
+    catalogue.rules().forEach(r -> frameworks.addAll(r.frameworks().keySet()));
+    Config config = loaded.config();
+    checkNames(loaded, catalogue, frameworks, "include", config.rules().include());
+    checkNames(loaded, catalogue, frameworks, "exclude", config.rules().exclude());
+    for (String id : config.rules().params().keySet()) {
+      if (catalogue.find(id).isEmpty()) {
+        throw error(loaded, List.of("rules", "params", id), "rules.params names unknown rule '" + id + "'");
+      }
+    }
+    for (int i = 0; i < config.waivers().size(); i++) {
+      String id = config.waivers().get(i).rule();
+      if (catalogue.find(id).isEmpty()) {
+        throw error(loaded, List.of("waivers", i, "rule"), "waivers[" + i + "] names unknown rule '" + id + "'");
+      }
+    }
+  }
+
+  private static void checkNames(ConfigLoader.Loaded loaded, Catalogue catalogue, Set<String> frameworks,
+      String key, List<String> names) {
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (catalogue.find(name).isEmpty() && !frameworks.contains(name)) {
+        throw error(loaded, List.of("rules", key, i),
+            "rules." + key + " names '" + name + "', which is neither a rule id nor a framework id (see: trailwarden rules list)");
+      }
+    }
+  }
+
+  private static boolean named(RuleMetadata rule, List<String> names) {
+    return names.contains(rule.id()) || rule.frameworks().keySet().stream().anyMatch(names::contains);
+  }
+
+  private static InvalidInputException error(ConfigLoader.Loaded loaded, List<Object> path, String message) {
+    String line = YamlLines.lineOf(loaded.text(), path).map(n -> ":" + n).orElse("");
+    return new InvalidInputException(loaded.file() + line + ": " + message);
+  }
+}

@@ -1,0 +1,131 @@
+package io.trailwarden.finding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.trailwarden.Json;
+import io.trailwarden.policy.RuleMetadata;
+import io.trailwarden.policy.RuleResult;
+import io.trailwarden.policy.Verdict;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns what the rules said into one finding per (rule, resource): FAIL when any deny names it,
+ * else UNKNOWN when any unknown does, else PASS. Then waivers apply, as of the snapshot's day.
+ */
+public final class FindingAssembler {
+  private final Function<String, RuleMetadata> rules;
+  private final List<Waiver> waivers;
+  private final LocalDate asOf;
+  private final Set<Waiver> expiredAndMatching = new LinkedHashSet<>();
+
+  /**
+   * @param rules metadata by rule id
+   * @param asOf the day waivers are judged on: the snapshot's collection day, not the wall clock
+   */
+  public FindingAssembler(Function<String, RuleMetadata> rules, List<Waiver> waivers, LocalDate asOf) {
+    this.rules = rules;
+    this.waivers = List.copyOf(waivers);
+    this.asOf = asOf;
+  }
+
+  public List<Finding> assemble(List<RuleResult> results) {
+    List<Finding> findings = new ArrayList<>();
+    for (RuleResult result : results) {
+      findings.addAll(assemble(result));
+    }
+    findings.sort(Comparator.comparing(Finding::ruleId).thenComparing(Finding::resource));
+    return List.copyOf(findings);
+  }
+
+  /** Waivers that would have matched a finding but had expired by the snapshot's day. */
+  public List<Waiver> expiredWaivers() {
+    return List.copyOf(expiredAndMatching);
+  }
+
+  private List<Finding> assemble(RuleResult result) {
+    RuleMetadata rule = rules.apply(result.ruleId());
+    Map<String, List<Verdict>> subjects = byResource(result.subjects());
+    Map<String, List<Verdict>> denied = byResource(result.deny());
+    Map<String, List<Verdict>> unknown = byResource(result.unknown());
+    Set<String> resources = new TreeSet<>(subjects.keySet());
+    resources.addAll(denied.keySet());
+    resources.addAll(unknown.keySet());
+
+    List<Finding> findings = new ArrayList<>();
+    for (String resource : resources) {
+      List<Verdict> all = new ArrayList<>(subjects.getOrDefault(resource, List.of()));
+      all.addAll(denied.getOrDefault(resource, List.of()));
+      all.addAll(unknown.getOrDefault(resource, List.of()));
+      if (denied.containsKey(resource)) {
+        findings.add(finding(rule, resource, Status.FAIL, denied.get(resource), all));
+      } else if (unknown.containsKey(resource)) {
+        findings.add(finding(rule, resource, Status.UNKNOWN, unknown.get(resource), all));
+      } else {
+        findings.add(finding(rule, resource, Status.PASS, List.of(), all));
+      }
+    }
+    return findings;
+  }
+
+  private Finding finding(RuleMetadata rule, String resource, Status status, List<Verdict> reasons, List<Verdict> all) {
+    String message = reasons.isEmpty()
+        ? rule.title() + "."
+        : reasons.stream().map(v -> v.message().orElse(rule.title())).distinct().collect(Collectors.joining(" "));
+    Severity severity = reasons.stream().map(v -> v.severity().orElse(rule.severity()))
+        .min(Comparator.naturalOrder()).orElse(rule.severity());
+    Optional<String> fix = Optional.of(reasons.stream().flatMap(v -> v.fix().stream()).distinct()
+        .collect(Collectors.joining("\n"))).filter(s -> !s.isEmpty());
+    Finding finding = new Finding(rule.id(), status, severity, resource,
+        place(all, Verdict::accountId), place(all, Verdict::region), message, evidence(reasons), fix,
+        Optional.empty(), Finding.fingerprint(rule.id(), resource));
+    return status == Status.FAIL || status == Status.UNKNOWN ? waive(finding) : finding;
+  }
+
+  private Finding waive(Finding finding) {
+    for (Waiver waiver : waivers) {
+      if (waiver.matches(finding.ruleId(), finding.resource())) {
+        if (waiver.activeOn(asOf)) {
+          return new Finding(finding.ruleId(), Status.WAIVED, finding.severity(), finding.resource(),
+              finding.accountId(), finding.region(), finding.message(), finding.evidence(), finding.fix(),
+              Optional.of(waiver), finding.fingerprint());
+        }
+        expiredAndMatching.add(waiver);
+      }
+    }
+    return finding;
+  }
+
+  private static JsonNode evidence(List<Verdict> reasons) {
+    if (reasons.isEmpty()) {
+      return NullNode.getInstance();
+    }
+    if (reasons.size() == 1) {
+      return reasons.get(0).evidence();
+    }
+    ArrayNode all = Json.mapper().createArrayNode();
+    reasons.forEach(v -> all.add(v.evidence()));
+    return all;
+  }
+
+  /** The first non-blank account (or region) any verdict gives for the resource. */
+  private static String place(List<Verdict> verdicts, Function<Verdict, String> field) {
+    return verdicts.stream().map(field).filter(s -> s != null && !s.isBlank()).findFirst()
+        .orElse(Finding.UNKNOWN_PLACE);
+  }
+
+  private static Map<String, List<Verdict>> byResource(List<Verdict> verdicts) {
+    return verdicts.stream().collect(Collectors.groupingBy(Verdict::resource, TreeMap::new, Collectors.toList()));
+  }
+}

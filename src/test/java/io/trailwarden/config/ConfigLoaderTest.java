@@ -1,0 +1,111 @@
+package io.trailwarden.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trailwarden.InvalidInputException;
+import io.trailwarden.TestFiles;
+import io.trailwarden.finding.Severity;
+import io.trailwarden.report.ReportFormat;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+  @Test
+  void theCommentedRootConfigIsValidAndStatesTheDefaults() {
+    Config root = ConfigLoader.load(TestFiles.projectDir().resolve("config.yaml")).config();
+    assertThat(root).isEqualTo(Config.defaults());
+    assertThat(root.report().formats()).containsExactly(ReportFormat.values());
+    assertThat(root.report().failOn()).isEqualTo(Severity.LOW);
+    assertThat(root.report().allowPartial()).isFalse();
+  }
+
+  @Test
+  void readsEverySection() {
+    Config config = ConfigLoader.parse("""
+        version: 1
+        report:
+          formats: [sarif, JUnit]
+          outputDir: out
+          failOn: high
+          allowPartial: true
+        rules:
+          include: [cis-aws-foundations-3.0]
+          exclude: [cloudtrail_org_trail_logging]
+          params:
+            cloudtrail_org_trail_logging: {days: 3}
+        waivers:
+          - rule: cloudtrail_org_trail_logging
+            resource: "arn:aws:cloudtrail:*"
+            reason: migrating
+            expires: 2027-01-31
+        """, "c.yaml");
+    assertThat(config.report()).isEqualTo(new Config.Report(List.of(ReportFormat.SARIF, ReportFormat.JUNIT), "out", Severity.HIGH, true));
+    assertThat(config.rules().include()).containsExactly("cis-aws-foundations-3.0");
+    assertThat(config.rules().paramsOf("cloudtrail_org_trail_logging")).hasValueSatisfying(p -> assertThat(p.get("days").asInt()).isEqualTo(3));
+    assertThat(config.waivers()).singleElement().satisfies(w -> assertThat(w.expires()).isEqualTo(LocalDate.of(2027, 1, 31)));
+  }
+
+  @Test
+  void emptyFileMeansDefaults() {
+    assertThat(ConfigLoader.parse("# nothing\n", "c.yaml")).isEqualTo(Config.defaults());
+  }
+
+  @Test
+  void unknownKeyNamesLineAndKnownKeys() {
+    assertThatThrownBy(() -> ConfigLoader.parse("report:\n  failOn: high\n  failon: low\n", "config.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("config.yaml:3:")
+        .hasMessageContaining("unknown key 'failon' under report")
+        .hasMessageContaining("known keys: allowPartial, failOn, formats, outputDir");
+  }
+
+  @Test
+  void badSeverityListsTheChoices() {
+    assertThatThrownBy(() -> ConfigLoader.parse("report:\n  failOn: severe\n", "config.yaml"))
+        .hasMessageStartingWith("config.yaml:2:")
+        .hasMessageContaining("report.failOn: 'severe' is not one of critical, high, medium, low");
+  }
+
+  @Test
+  void badDateNamesTheWaiver() {
+    assertThatThrownBy(() -> ConfigLoader.parse("""
+        waivers:
+          - rule: r
+            resource: x
+            reason: y
+            expires: next tuesday
+        """, "config.yaml"))
+        .hasMessageStartingWith("config.yaml:5:")
+        .hasMessageContaining("waivers[0].expires: 'next tuesday' is not a valid date (YYYY-MM-DD)");
+  }
+
+  @Test
+  void incompleteWaiverSaysWhatIsMissing() {
+    assertThatThrownBy(() -> ConfigLoader.parse("waivers:\n  - rule: r\n    resource: x\n    expires: 2027-01-01\n", "config.yaml"))
+        .hasMessageStartingWith("config.yaml:2:")
+        .hasMessageContaining("missing: reason");
+  }
+
+  @Test
+  void yamlSyntaxErrorNamesTheLine() {
+    assertThatThrownBy(() -> ConfigLoader.parse("report:\n  formats: [sarif\n  failOn: high\n", "config.yaml"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageMatching("(?s)config\\.yaml:\\d+:\\d+: .*");
+  }
+
+  @Test
+  void wrongVersionIsRejected() {
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 2\n", "config.yaml"))
+        .hasMessageContaining("config.yaml:1:").hasMessageContaining("version must be 1");
+  }
+
+  @Test
+  void lineOfFindsKeysAndListItems() {
+    String text = "rules:\n  params:\n    a: {x: 1}\nwaivers:\n  - rule: r\n    reason: z\n";
+    assertThat(YamlLines.lineOf(text, List.of("rules", "params", "a"))).contains(3);
+    assertThat(YamlLines.lineOf(text, List.of("waivers", 0, "rule"))).contains(5);
+    assertThat(YamlLines.lineOf(text, List.of("waivers", 3))).isEmpty();
+  }
+}

@@ -1,0 +1,54 @@
+package io.trailwarden.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailwarden.TestFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** The rule contract of DESIGN §4, checked for every rule in rules/. */
+class CatalogueTest {
+  static final Catalogue CATALOGUE = new PolicyEngine(PolicyEngineTest.opa(),
+      RulesDirectory.resolve(Optional.of(TestFiles.rulesDir()), Map.of())).catalogue();
+
+  @Test
+  void everyRuleFileIsInTheCatalogue() throws IOException {
+    try (Stream<Path> files = Files.walk(TestFiles.rulesDir())) {
+      List<String> ruleFiles = files.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".rego") && !n.endsWith("_test.rego"))
+          .filter(n -> !List.of("snapshot.rego", "iam.rego", "log_bucket.rego", "fixtures.rego").contains(n))
+          .map(n -> n.substring(0, n.length() - ".rego".length()))
+          .sorted().toList();
+      assertThat(CATALOGUE.ids()).isEqualTo(ruleFiles);
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRuleHasFullMetadataAndPassFailUnknownTests() {
+    return CATALOGUE.rules().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+      Path file = TestFiles.projectDir().resolve(rule.file());
+      assertThat(file).exists();
+      assertThat(rule.id()).matches("[a-z0-9]+(_[a-z0-9]+)+");
+      assertThat(file.getParent().getFileName().toString()).as("area folder").isEqualTo(rule.id().split("_")[0]);
+      assertThat(rule.title()).doesNotStartWith("Ensure");
+      assertThat(rule.description()).isNotBlank();
+      assertThat(rule.remediation()).isNotBlank();
+      assertThat(rule.references()).as("related_resources").isNotEmpty();
+      assertThat(rule.frameworks()).as("frameworks").isNotEmpty();
+
+      Path test = file.resolveSibling(rule.id() + "_test.rego");
+      assertThat(test).as("a test beside the rule").exists();
+      String tests = Files.readString(test);
+      assertThat(tests).contains("package trailwarden.rules." + rule.id() + "_test")
+          .contains("test_pass_").contains("test_fail_").contains("test_unknown_");
+    }));
+  }
+}
