@@ -41,18 +41,22 @@ deny contains finding if {
 	})
 }
 
-# Prefixes granted, but by a statement that does not require bucket-owner-full-control.
+# Prefixes granted, but by statements that do not require bucket-owner-full-control: one finding
+# naming each such prefix and statement.
 deny contains finding if {
 	some trail in snapshot.org_trails
 	some name, policy in log_bucket.policies
 	trail.s3BucketName == name
-	some target in log_bucket.write_targets(trail)
-	some statement in grants(policy, target)
-	not iam.requires_string_equals(statement, acl_key, acl_value)
+	loose := {sprintf("%s* (statement %s)", [target, object.get(statement, "Sid", "without Sid")]) |
+		some target in log_bucket.write_targets(trail)
+		some statement in grants(policy, target)
+		not iam.requires_string_equals(statement, acl_key, acl_value)
+	}
+	count(loose) > 0
 	finding := object.union(snapshot.bucket_subject(name), {
-		"message": sprintf("The policy of log bucket %s lets cloudtrail.amazonaws.com write %s* without requiring %s = %s (statement %s).", [name, target, acl_key, acl_value, object.get(statement, "Sid", "without Sid")]),
-		"evidence": {"trail": trail.arn, "statement": statement},
-		"fix": sprintf("Add \"Condition\": {\"StringEquals\": {\"%s\": \"%s\"}} to that statement.", [acl_key, acl_value]),
+		"message": sprintf("The policy of log bucket %s lets cloudtrail.amazonaws.com write without requiring %s = %s: %s.", [name, acl_key, acl_value, concat(", ", sort(loose))]),
+		"evidence": {"trail": trail.arn, "writes": sort(loose), "policy": policy},
+		"fix": sprintf("Add \"Condition\": {\"StringEquals\": {\"%s\": \"%s\"}} to those statements.", [acl_key, acl_value]),
 	})
 }
 

@@ -1,0 +1,136 @@
+package io.trailwarden.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailwarden.Json;
+import io.trailwarden.finding.Evaluation;
+import io.trailwarden.finding.Finding;
+import io.trailwarden.finding.Severity;
+import io.trailwarden.finding.Status;
+import io.trailwarden.finding.Waiver;
+import io.trailwarden.policy.RuleMetadata;
+import io.trailwarden.snapshot.CollectionError;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * Everything the evaluation knows, for machines: the catalogue of the rules that ran, every finding of
+ * every status, collection errors and expired waivers. Keys are written in a fixed order and absent
+ * optional values as null, so every document has the same shape and diffs between runs stay small.
+ */
+public final class JsonReporter implements Reporter {
+  @Override
+  public ReportFormat format() {
+    return ReportFormat.JSON;
+  }
+
+  @Override
+  public String render(Evaluation evaluation) {
+    ObjectNode root = object();
+    ObjectNode tool = root.putObject("tool");
+    tool.put("name", "TrailWarden");
+    tool.put("version", evaluation.toolVersion());
+    root.put("collectedAt", evaluation.collectedAt().toString());
+    root.put("managementAccountId", evaluation.managementAccountId());
+    root.put("organizationId", evaluation.organizationId().orElse(null));
+    root.set("summary", summary(Summary.of(evaluation)));
+
+    ArrayNode rules = root.putArray("rules");
+    evaluation.rules().stream().sorted(Comparator.comparing(RuleMetadata::id)).forEach(r -> rules.add(rule(r)));
+    ArrayNode findings = root.putArray("findings");
+    ReportSupport.findings(evaluation).forEach(f -> findings.add(finding(f)));
+    ArrayNode errors = root.putArray("collectionErrors");
+    ReportSupport.collectionErrors(evaluation).forEach(e -> errors.add(collectionError(e)));
+    ArrayNode expired = root.putArray("expiredWaivers");
+    ReportSupport.expiredWaivers(evaluation).forEach(w -> expired.add(waiver(w)));
+    return Json.pretty(root);
+  }
+
+  private static ObjectNode summary(Summary summary) {
+    ObjectNode node = object();
+    node.put("rules", summary.rules());
+    node.put("resources", summary.resources());
+    ObjectNode statuses = node.putObject("statuses");
+    for (Status status : Status.values()) {
+      statuses.put(status.name(), summary.count(status));
+    }
+    ObjectNode failures = node.putObject("failuresBySeverity");
+    for (Severity severity : Severity.values()) {
+      failures.put(severity.id(), summary.failedBySeverity().get(severity));
+    }
+    node.put("collectionErrors", summary.collectionErrors());
+    node.put("expiredWaivers", summary.expiredWaivers());
+    node.put("incomplete", summary.incomplete());
+    return node;
+  }
+
+  private static ObjectNode rule(RuleMetadata rule) {
+    ObjectNode node = object();
+    node.put("id", rule.id());
+    node.put("title", rule.title());
+    node.put("description", rule.description());
+    node.put("severity", rule.severity().id());
+    node.put("securitySeverity", rule.severity().securitySeverity());
+    node.put("remediation", rule.remediation());
+    node.put("remediationId", rule.remediationId().orElse(null));
+    ObjectNode frameworks = node.putObject("frameworks");
+    rule.frameworks().forEach((framework, controls) -> controls.forEach(frameworks.putArray(framework)::add));
+    node.set("params", orNull(rule.params()));
+    ArrayNode references = node.putArray("references");
+    rule.references().forEach(r -> {
+      ObjectNode reference = references.addObject();
+      reference.put("url", r.url());
+      reference.put("description", r.description());
+    });
+    node.put("file", rule.file());
+    return node;
+  }
+
+  private static ObjectNode finding(Finding finding) {
+    ObjectNode node = object();
+    node.put("ruleId", finding.ruleId());
+    node.put("status", finding.status().name());
+    node.put("severity", finding.severity().id());
+    node.put("resource", finding.resource());
+    node.put("accountId", finding.accountId());
+    node.put("region", finding.region());
+    node.put("service", finding.service());
+    node.put("message", finding.message());
+    node.put("fix", finding.fix().orElse(null));
+    node.set("waiver", finding.waiver().<JsonNode>map(JsonReporter::waiver).orElse(NullNode.getInstance()));
+    node.put("fingerprint", finding.fingerprint());
+    node.set("evidence", orNull(finding.evidence()));
+    return node;
+  }
+
+  private static ObjectNode collectionError(CollectionError error) {
+    ObjectNode node = object();
+    node.put("service", error.service());
+    node.put("operation", error.operation());
+    node.put("accountId", error.accountId());
+    node.put("region", error.region());
+    node.put("code", error.code());
+    node.put("message", error.message());
+    node.put("resource", error.resource().orElse(null));
+    return node;
+  }
+
+  private static ObjectNode waiver(Waiver waiver) {
+    ObjectNode node = object();
+    node.put("rule", waiver.rule());
+    node.put("resource", waiver.resource());
+    node.put("reason", waiver.reason());
+    node.put("expires", waiver.expires().toString());
+    return node;
+  }
+
+  private static JsonNode orNull(JsonNode node) {
+    return Optional.ofNullable(node).orElse(NullNode.getInstance());
+  }
+
+  private static ObjectNode object() {
+    return Json.mapper().createObjectNode();
+  }
+}

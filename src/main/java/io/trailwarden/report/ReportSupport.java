@@ -1,0 +1,90 @@
+package io.trailwarden.report;
+
+import io.trailwarden.finding.Evaluation;
+import io.trailwarden.finding.Finding;
+import io.trailwarden.finding.Status;
+import io.trailwarden.finding.Waiver;
+import io.trailwarden.snapshot.CollectionError;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Orderings and phrases shared by the reporters. Every report sorts for itself instead of trusting
+ * its input's order, so that output is byte-for-byte stable whoever built the evaluation.
+ */
+final class ReportSupport {
+  /** The order of the evaluation contract: rule, then resource. */
+  static final Comparator<Finding> BY_RULE =
+      Comparator.comparing(Finding::ruleId).thenComparing(Finding::resource);
+
+  /** Most severe first, for people and for the SARIF cap (what is cut is the least severe). */
+  static final Comparator<Finding> BY_SEVERITY =
+      Comparator.comparing(Finding::severity).thenComparing(BY_RULE);
+
+  static final Comparator<CollectionError> ERROR_ORDER =
+      Comparator.comparing(CollectionError::accountId)
+          .thenComparing(CollectionError::region)
+          .thenComparing(CollectionError::service)
+          .thenComparing(CollectionError::operation)
+          .thenComparing(e -> e.resource().orElse(""))
+          .thenComparing(CollectionError::code)
+          .thenComparing(CollectionError::message);
+
+  static final Comparator<Waiver> WAIVER_ORDER =
+      Comparator.comparing(Waiver::rule)
+          .thenComparing(Waiver::resource)
+          .thenComparing(Waiver::expires)
+          .thenComparing(Waiver::reason);
+
+  private ReportSupport() {}
+
+  static List<Finding> findings(Evaluation evaluation) {
+    return evaluation.findings().stream().sorted(BY_RULE).toList();
+  }
+
+  static List<Finding> findings(Evaluation evaluation, Status status, Comparator<Finding> order) {
+    return evaluation.findings().stream().filter(f -> f.status() == status).sorted(order).toList();
+  }
+
+  static List<CollectionError> collectionErrors(Evaluation evaluation) {
+    return evaluation.collectionErrors().stream().sorted(ERROR_ORDER).toList();
+  }
+
+  static List<Waiver> expiredWaivers(Evaluation evaluation) {
+    return evaluation.expiredWaivers().stream().sorted(WAIVER_ORDER).toList();
+  }
+
+  /** An account or region the evidence did not tell is shown as {@link Finding#UNKNOWN_PLACE}. */
+  static String place(String accountOrRegion) {
+    return accountOrRegion == null || accountOrRegion.isBlank() ? Finding.UNKNOWN_PLACE : accountOrRegion;
+  }
+
+  /** Line breaks and tabs become single spaces, for attributes, table cells and one-line summaries. */
+  static String oneLine(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s*[\\r\\n\\t]+\\s*", " ");
+  }
+
+  /** "cloudtrail GetTrailStatus 222222222222/eu-west-1 AccessDenied: message (resource)". */
+  static String describe(CollectionError error) {
+    return error.service() + " " + error.operation() + " " + place(error.accountId()) + "/" + place(error.region())
+        + " " + error.code() + ": " + oneLine(error.message())
+        + error.resource().map(r -> " (" + r + ")").orElse("");
+  }
+
+  /** "waived until 2026-12-31: reason", the JUnit skip message and the Markdown/console wording. */
+  static String waived(Finding finding) {
+    return finding.waiver()
+        .map(w -> "waived until " + w.expires() + ": " + oneLine(w.reason()))
+        .orElse("waived");
+  }
+
+  /** "1 rule", "12 rules". */
+  static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  /** The concrete fix of a finding, else its rule's remediation. */
+  static String fix(Evaluation evaluation, Finding finding) {
+    return finding.fix().orElseGet(() -> evaluation.rule(finding.ruleId()).remediation());
+  }
+}

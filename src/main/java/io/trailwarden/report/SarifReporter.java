@@ -1,0 +1,243 @@
+package io.trailwarden.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trailwarden.Json;
+import io.trailwarden.finding.Arn;
+import io.trailwarden.finding.Evaluation;
+import io.trailwarden.finding.Finding;
+import io.trailwarden.finding.Severity;
+import io.trailwarden.policy.RuleMetadata;
+import io.trailwarden.snapshot.CollectionError;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (DESIGN §6). GitHub shapes this format more than the spec does:
+ * it wants a repository-relative file location for every result, so a resource becomes the virtual path
+ * {@code aws/<account>/<region>/<service>/<resource>} (an ARN would parse as a URI with scheme "arn"),
+ * and the ARN itself travels in the message and a logical location.
+ */
+public final class SarifReporter implements Reporter {
+  /** GitHub code scanning rejects a run with more results than this. */
+  public static final int MAX_RESULTS = 25_000;
+
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String INFORMATION_URI = "https://github.com/trailwarden/trailwarden";
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  @Override
+  public ReportFormat format() {
+    return ReportFormat.SARIF;
+  }
+
+  @Override
+  public String render(Evaluation evaluation) {
+    ObjectNode log = Json.mapper().createObjectNode();
+    log.put("$schema", SCHEMA);
+    log.put("version", "2.1.0");
+    ObjectNode run = log.putArray("runs").addObject();
+
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "TrailWarden");
+    driver.put("version", evaluation.toolVersion());
+    driver.put("semanticVersion", evaluation.toolVersion());
+    driver.put("informationUri", INFORMATION_URI);
+    ArrayNode rules = driver.putArray("rules");
+    Map<String, Integer> ruleIndex = new HashMap<>();
+    List<RuleMetadata> sortedRules = evaluation.rules().stream()
+        .sorted(Comparator.comparing(RuleMetadata::id)).toList();
+    for (RuleMetadata rule : sortedRules) {
+      ruleIndex.put(rule.id(), rules.size());
+      rules.add(rule(rule));
+    }
+
+    // The category: GitHub keeps one set of alerts per category, so scans of different organizations
+    // (different management accounts) uploaded to one repository do not close each other's alerts.
+    run.putObject("automationDetails").put("id", "trailwarden/" + evaluation.managementAccountId() + "/");
+
+    // Only active failures: GitHub turns a suppressed or passing result into an alert as well.
+    List<Finding> failures = evaluation.findings().stream()
+        .filter(Finding::isActiveFailure).sorted(ReportSupport.BY_SEVERITY).toList();
+    List<Finding> reported = failures.subList(0, Math.min(failures.size(), MAX_RESULTS));
+
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", true);
+    // The snapshot's time is the only clock, so the same snapshot gives the same file.
+    invocation.put("startTimeUtc", evaluation.collectedAt().toString());
+    invocation.put("endTimeUtc", evaluation.collectedAt().toString());
+    ArrayNode notifications = Json.mapper().createArrayNode();
+    if (reported.size() < failures.size()) {
+      notification(notifications, "GitHub code scanning accepts at most " + MAX_RESULTS + " results per run: "
+          + failures.size() + " failures were found and the " + MAX_RESULTS
+          + " most severe are reported here. The JSON report lists all of them.");
+    }
+    for (CollectionError error : ReportSupport.collectionErrors(evaluation)) {
+      notification(notifications, "Collection error: " + ReportSupport.describe(error));
+    }
+    if (!notifications.isEmpty()) {
+      invocation.set("toolExecutionNotifications", notifications);
+    }
+
+    ArrayNode results = run.putArray("results");
+    for (Finding finding : reported) {
+      Integer index = ruleIndex.get(finding.ruleId());
+      if (index == null) {
+        throw new IllegalArgumentException("finding of rule " + finding.ruleId() + " but no such rule in this evaluation");
+      }
+      results.add(result(finding, index));
+    }
+    return Json.pretty(log);
+  }
+
+  private static ObjectNode rule(RuleMetadata rule) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("id", rule.id());
+    // SARIF wants a name distinct from the opaque id (multitool SARIF1001): the id in PascalCase.
+    node.put("name", name(rule.id()));
+    node.putObject("shortDescription").put("text", rule.title());
+    node.putObject("fullDescription").put("text", rule.description());
+    node.putObject("defaultConfiguration").put("level", level(rule.severity()));
+    ObjectNode help = node.putObject("help");
+    help.put("text", helpText(rule));
+    help.put("markdown", helpMarkdown(rule));
+    // GitHub links the rule to its help page; a rule without references links to the project.
+    node.put("helpUri", rule.references().isEmpty() ? INFORMATION_URI : rule.references().get(0).url());
+    ObjectNode properties = node.putObject("properties");
+    ArrayNode tags = properties.putArray("tags");
+    tags.add("security");
+    rule.frameworks().keySet().forEach(tags::add);
+    properties.put("security-severity", rule.severity().securitySeverity());
+    return node;
+  }
+
+  /** "cloudtrail_org_trail_exists" to "CloudtrailOrgTrailExists". */
+  static String name(String ruleId) {
+    StringBuilder name = new StringBuilder();
+    for (String part : ruleId.split("[^A-Za-z0-9]+")) {
+      if (!part.isEmpty()) {
+        name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return name.toString();
+  }
+
+  private static String helpText(RuleMetadata rule) {
+    StringBuilder text = new StringBuilder(rule.remediation());
+    rule.remediationId().ifPresent(id ->
+        text.append("\n\nAutomated remediation ").append(id).append(": run trailwarden remediate plan."));
+    if (!rule.references().isEmpty()) {
+      text.append("\n\nReferences:");
+      rule.references().forEach(r -> text.append("\n- ").append(r.description()).append(": ").append(r.url()));
+    }
+    frameworks(rule).ifPresent(f -> text.append("\n\nFrameworks: ").append(f));
+    return text.toString();
+  }
+
+  private static String helpMarkdown(RuleMetadata rule) {
+    StringBuilder text = new StringBuilder(MarkdownText.text(rule.remediation()));
+    rule.remediationId().ifPresent(id ->
+        text.append("\n\nAutomated remediation ").append(MarkdownText.text(id)).append(": run `trailwarden remediate plan`."));
+    if (!rule.references().isEmpty()) {
+      text.append("\n\n**References**\n");
+      rule.references().forEach(r -> text.append("\n- ").append(MarkdownText.link(r.description(), r.url())));
+    }
+    frameworks(rule).ifPresent(f -> text.append("\n\n**Frameworks**: ").append(MarkdownText.text(f)));
+    return text.toString();
+  }
+
+  /** "aws-security-hub CloudTrail.1; cis-aws-foundations-3.0 3.1". */
+  private static Optional<String> frameworks(RuleMetadata rule) {
+    if (rule.frameworks().isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder text = new StringBuilder();
+    rule.frameworks().forEach((framework, controls) ->
+        text.append(text.isEmpty() ? "" : "; ").append(framework).append(' ').append(String.join(", ", controls)));
+    return Optional.of(text.toString());
+  }
+
+  private static ObjectNode result(Finding finding, int ruleIndex) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("ruleId", finding.ruleId());
+    node.put("ruleIndex", ruleIndex);
+    node.put("level", level(finding.severity()));
+    node.putObject("message").put("text", message(finding));
+    ObjectNode location = node.putArray("locations").addObject();
+    ObjectNode physical = location.putObject("physicalLocation");
+    physical.putObject("artifactLocation").put("uri", artifactUri(finding));
+    physical.putObject("region").put("startLine", 1);
+    ObjectNode logical = location.putArray("logicalLocations").addObject();
+    logical.put("fullyQualifiedName", finding.resource());
+    logical.put("kind", "resource");
+    // Ours, not GitHub's line-content hash: the virtual file has no content, and the identity of a
+    // problem is (rule, resource) so that an alert stays the same alert across scans.
+    node.putObject("partialFingerprints").put("primaryLocationLineHash", finding.fingerprint());
+    return node;
+  }
+
+  /**
+   * "arn:...: the rule's message", then the concrete fix on its own line: the ARN is what people search
+   * alerts for, and the fix is usually a command to copy, so nothing is appended to it.
+   */
+  static String message(Finding finding) {
+    String text = finding.resource() + ": " + (finding.message().isBlank() ? "the rule failed" : finding.message().strip());
+    return finding.fix().map(fix -> text + "\nFix: " + fix.strip()).orElse(text);
+  }
+
+  static String level(Severity severity) {
+    return switch (severity) {
+      case CRITICAL, HIGH -> "error";
+      case MEDIUM -> "warning";
+      case LOW -> "note";
+    };
+  }
+
+  private static void notification(ArrayNode notifications, String text) {
+    ObjectNode node = notifications.addObject();
+    node.put("level", "warning");
+    node.putObject("message").put("text", text);
+  }
+
+  /**
+   * {@code aws/<account>/<region>/<service>/<resource>}: scheme-less and relative, which GitHub requires.
+   * Each segment is percent-encoded except RFC 3986 unreserved characters, so nothing in an ARN
+   * (':' '*' '?' '#' spaces, non-ASCII) can make it a scheme, a query or a fragment; the resource keeps
+   * its '/' as path separators.
+   */
+  static String artifactUri(Finding finding) {
+    Arn arn = Arn.parse(finding.resource());
+    StringBuilder uri = new StringBuilder("aws/")
+        .append(segment(ReportSupport.place(finding.accountId()))).append('/')
+        .append(segment(ReportSupport.place(finding.region()))).append('/')
+        .append(segment(arn.service().isEmpty() ? "resource" : arn.service())).append('/');
+    String[] parts = arn.resource().split("/", -1);
+    StringBuilder resource = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      resource.append(i == 0 ? "" : "/").append(segment(parts[i]));
+    }
+    return uri.append(resource.isEmpty() ? "_" : resource).toString();
+  }
+
+  private static String segment(String text) {
+    // "." and ".." would be resolved away by any URI normalizer and move the location elsewhere.
+    if (text.equals(".") || text.equals("..")) {
+      return text.replace(".", "%2E");
+    }
+    StringBuilder out = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xFF);
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~') {
+        out.append(c);
+      } else {
+        out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,86 @@
+package io.trailwarden.report;
+
+import io.trailwarden.finding.Evaluation;
+import io.trailwarden.finding.Finding;
+import io.trailwarden.finding.Severity;
+import io.trailwarden.finding.Status;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The counts every human-facing report leads with, computed once so that JSON, Markdown and the
+ * console never disagree.
+ *
+ * @param resources distinct resources judged by any rule
+ * @param failedBySeverity FAIL count per severity, every severity present, most severe first
+ */
+record Summary(
+    int rules,
+    int resources,
+    long passed,
+    long failed,
+    long unknown,
+    long waived,
+    Map<Severity, Long> failedBySeverity,
+    int collectionErrors,
+    int expiredWaivers) {
+
+  Summary {
+    failedBySeverity = Collections.unmodifiableMap(new EnumMap<>(failedBySeverity));
+  }
+
+  static Summary of(Evaluation evaluation) {
+    Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+    for (Severity severity : Severity.values()) {
+      bySeverity.put(severity, evaluation.findings().stream()
+          .filter(f -> f.status() == Status.FAIL && f.severity() == severity).count());
+    }
+    return new Summary(
+        evaluation.rules().size(),
+        (int) evaluation.findings().stream().map(Finding::resource).distinct().count(),
+        evaluation.count(Status.PASS),
+        evaluation.count(Status.FAIL),
+        evaluation.count(Status.UNKNOWN),
+        evaluation.count(Status.WAIVED),
+        bySeverity,
+        evaluation.collectionErrors().size(),
+        evaluation.expiredWaivers().size());
+  }
+
+  long count(Status status) {
+    return switch (status) {
+      case PASS -> passed;
+      case FAIL -> failed;
+      case UNKNOWN -> unknown;
+      case WAIVED -> waived;
+    };
+  }
+
+  /**
+   * The headline verdict. Reporters do not know the {@code --fail-on} threshold, so any active
+   * failure is FAIL; missing evidence without failures is INCOMPLETE (it never counts as a pass).
+   */
+  String verdict() {
+    if (failed > 0) {
+      return "FAIL";
+    }
+    return incomplete() ? "INCOMPLETE" : "PASS";
+  }
+
+  /** Evidence was missing somewhere (an UNKNOWN or a call that failed): exit code 3's condition. */
+  boolean incomplete() {
+    return unknown > 0 || collectionErrors > 0;
+  }
+
+  /** "1 critical, 3 high": only the severities that occur; empty when nothing failed. */
+  String failedBySeverityText() {
+    StringBuilder text = new StringBuilder();
+    failedBySeverity.forEach((severity, count) -> {
+      if (count > 0) {
+        text.append(text.isEmpty() ? "" : ", ").append(count).append(' ').append(severity.id());
+      }
+    });
+    return text.toString();
+  }
+}

@@ -1,0 +1,49 @@
+package io.trailwarden.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.trailwarden.finding.Evaluation;
+import io.trailwarden.finding.Finding;
+import io.trailwarden.finding.Severity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConsoleReporterTest {
+  private final ConsoleReporter console = new ConsoleReporter();
+
+  @Test
+  void endsWithTheSummaryLine() {
+    assertThat(console.render(Evaluations.mixed())).endsWith(
+        "\n7 rules, 4 resources checked: 2 passed, 5 failed (1 critical, 2 high, 1 medium, 1 low), 1 unknown, 1 waived.\n");
+  }
+
+  @Test
+  void printsOnlyAsciiAndTruncatesLongMessages() {
+    Finding finding = Evaluations.fail(Evaluations.BUCKET_WRITE, Severity.HIGH, "arn:aws:s3:::bücket", "1", "us-east-1",
+        "Zugriff verweigert \u2013 " + "x".repeat(200), Optional.empty(), NullNode.getInstance());
+    Evaluation evaluation = new Evaluation("0.1.0", Instant.parse("2026-11-23T06:00:00Z"), "1", Optional.empty(),
+        Evaluations.rules(), List.of(finding), List.of(), List.of());
+
+    String text = console.render(evaluation);
+
+    assertThat(text.chars()).allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7F));
+    assertThat(text).contains("arn:aws:s3:::b?cket", "Zugriff verweigert ? xxx", "xxx...\n");
+  }
+
+  @Test
+  void columnsAlign() {
+    List<String> lines = console.render(Evaluations.mixed()).lines().takeWhile(l -> !l.isEmpty()).toList();
+    int messageColumn = lines.get(0).indexOf("MESSAGE");
+    assertThat(lines).hasSize(8).allSatisfy(l -> assertThat(l.charAt(messageColumn - 1)).isEqualTo(' '));
+    assertThat(lines.get(1)).startsWith("FAIL     critical  cloudtrail_org_trail_logging ");
+  }
+
+  @Test
+  void allPassPrintsOnlyTheSummary() {
+    assertThat(console.render(Evaluations.allPass()))
+        .isEqualTo("7 rules, 3 resources checked: 7 passed, 0 failed, 0 unknown, 0 waived.\n");
+  }
+}
