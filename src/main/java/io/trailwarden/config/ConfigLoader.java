@@ -12,10 +12,8 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.trailwarden.InputFiles;
 import io.trailwarden.InvalidInputException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -38,14 +36,7 @@ public final class ConfigLoader {
   public record Loaded(Config config, Path file, String text) {}
 
   public static Loaded load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file + ": no such config file");
-    } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot read config: " + e.getMessage(), e);
-    }
+    String text = InputFiles.read(file, "config");
     return new Loaded(parse(text, file.toString()), file, text);
   }
 

@@ -8,13 +8,12 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.trailwarden.InputFiles;
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.Json;
 import io.trailwarden.report.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Collectors;
@@ -41,14 +40,7 @@ public final class SnapshotIo {
   }
 
   public Snapshot read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file + ": no such snapshot file");
-    } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot read snapshot: " + e.getMessage(), e);
-    }
+    String text = InputFiles.read(file, "snapshot");
     return parse(text, file.toString());
   }
 
