@@ -36,7 +36,7 @@ org_trail := {
 		"startLoggingTime": "2026-01-10T09:00:00Z",
 		"stopLoggingTime": null,
 	},
-	"eventSelectors": [{"ReadWriteType": "All", "IncludeManagementEvents": true, "DataResources": [], "ExcludeManagementEventSources": []}],
+	"eventSelectors": [{"readWriteType": "All", "includeManagementEvents": true, "dataResources": [], "excludeManagementEventSources": []}],
 	"advancedEventSelectors": [],
 	"insightSelectors": [],
 	"seenFrom": [{"accountId": management_account, "region": "us-east-1"}],
@@ -77,7 +77,7 @@ log_bucket := {
 	"accountId": logging_account,
 	"region": "us-east-1",
 	"policy": bucket_policy,
-	"publicAccessBlock": {"BlockPublicAcls": true, "IgnorePublicAcls": true, "BlockPublicPolicy": true, "RestrictPublicBuckets": true},
+	"publicAccessBlock": {"blockPublicAcls": true, "ignorePublicAcls": true, "blockPublicPolicy": true, "restrictPublicBuckets": true},
 	"accountPublicAccessBlock": null,
 	"versioning": {"status": "Enabled", "mfaDelete": "Disabled"},
 	"objectLock": null,
@@ -91,7 +91,15 @@ log_bucket := {
 compliant := {
 	"schemaVersion": 1,
 	"collectedAt": "2026-11-23T02:00:00Z",
-	"scope": {"managementAccountId": management_account, "regions": ["us-east-1", "eu-west-1"]},
+	"scope": {
+		"managementAccountId": management_account,
+		"loggingAccountId": logging_account,
+		"homeRegion": "us-east-1",
+		"trailName": "org-trail",
+		"logBucket": bucket,
+		"regions": ["us-east-1", "eu-west-1"],
+		"sensitiveResources": {"s3Buckets": [], "dynamodbTables": []},
+	},
 	"organization": {
 		"id": org_id,
 		"arn": sprintf("arn:aws:organizations::%s:organization/%s", [management_account, org_id]),
@@ -109,6 +117,8 @@ compliant := {
 	"scps": [],
 	"trails": [org_trail],
 	"buckets": {bucket: log_bucket},
+	"logGroups": {},
+	"kmsKeys": {},
 	"errors": [],
 }
 

@@ -1,22 +1,67 @@
 package io.trailwarden.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A log bucket's configuration. Sub-documents keep S3's own shapes. An empty value means S3 reported
- * none (no policy, no lifecycle); a failed read is recorded in the snapshot's errors instead.
+ * A log bucket's configuration. An empty value means S3 reported none (no policy, no lifecycle, no
+ * access logging); a failed read is recorded in the snapshot's errors, naming the bucket.
  */
 public record Bucket(
     String accountId,
     String region,
     Optional<JsonNode> policy,
-    Optional<JsonNode> publicAccessBlock,
-    Optional<JsonNode> accountPublicAccessBlock,
-    Optional<JsonNode> versioning,
-    Optional<JsonNode> objectLock,
-    Optional<JsonNode> lifecycleRules,
-    Optional<JsonNode> encryption,
-    Optional<JsonNode> logging,
+    Optional<PublicAccessBlock> publicAccessBlock,
+    Optional<PublicAccessBlock> accountPublicAccessBlock,
+    Optional<Versioning> versioning,
+    Optional<ObjectLock> objectLock,
+    Optional<List<LifecycleRule>> lifecycleRules,
+    Optional<Encryption> encryption,
+    Optional<Logging> logging,
     Optional<String> ownershipControls,
-    Optional<JsonNode> acl) {}
+    Optional<Acl> acl) {
+
+  public record PublicAccessBlock(
+      boolean blockPublicAcls, boolean ignorePublicAcls, boolean blockPublicPolicy, boolean restrictPublicBuckets) {}
+
+  /** {@code status} is Enabled, Suspended or Disabled (never enabled); mfaDelete Enabled or Disabled. */
+  public record Versioning(String status, String mfaDelete) {}
+
+  public record ObjectLock(boolean enabled, Optional<String> mode, Optional<Integer> days, Optional<Integer> years) {}
+
+  /** A lifecycle rule; {@code prefix} is its filter's (or legacy) prefix, empty for every object. */
+  public record LifecycleRule(
+      Optional<String> id,
+      String status,
+      Optional<String> prefix,
+      List<Transition> transitions,
+      Optional<Integer> expirationDays,
+      List<Transition> noncurrentVersionTransitions,
+      Optional<Integer> noncurrentVersionExpirationDays) {
+    public LifecycleRule {
+      transitions = List.copyOf(transitions);
+      noncurrentVersionTransitions = List.copyOf(noncurrentVersionTransitions);
+    }
+  }
+
+  public record Transition(int days, String storageClass) {}
+
+  public record Encryption(List<EncryptionRule> rules) {
+    public Encryption {
+      rules = List.copyOf(rules);
+    }
+  }
+
+  public record EncryptionRule(String sseAlgorithm, Optional<String> kmsMasterKeyId, boolean bucketKeyEnabled) {}
+
+  public record Logging(String targetBucket, String targetPrefix) {}
+
+  public record Acl(Optional<String> owner, List<Grant> grants) {
+    public Acl {
+      grants = List.copyOf(grants);
+    }
+  }
+
+  public record Grant(String granteeType, Optional<String> granteeId, Optional<String> granteeUri, String permission) {}
+}

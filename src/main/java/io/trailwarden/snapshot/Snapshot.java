@@ -17,6 +17,8 @@ public record Snapshot(
     List<Scp> scps,
     List<Trail> trails,
     SortedMap<String, Bucket> buckets,
+    SortedMap<String, LogGroup> logGroups,
+    SortedMap<String, KmsKey> kmsKeys,
     List<CollectionError> errors) {
 
   /** The snapshot format this build reads and writes. */
@@ -25,8 +27,14 @@ public record Snapshot(
   public Snapshot {
     scps = List.copyOf(scps);
     trails = List.copyOf(trails);
-    buckets = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(buckets));
+    buckets = sorted(buckets);
+    logGroups = sorted(logGroups);
+    kmsKeys = sorted(kmsKeys);
     errors = List.copyOf(errors);
+  }
+
+  private static <V> SortedMap<String, V> sorted(java.util.Map<String, V> map) {
+    return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(map));
   }
 
   /** The organization id when Organizations was read. */

@@ -70,7 +70,7 @@ class SnapshotIoTest {
   void schemaViolationsNameTheJsonPath() {
     String text = TestFiles.read(TestFiles.example("compliant-org.json"))
         .replace("\"isMultiRegionTrail\": true", "\"isMultiRegionTrail\": \"yes\"")
-        .replace("\"managementAccountId\": \"111111111111\",\n    \"regions\"", "\"managementAccountId\": \"1111\",\n    \"regions\"");
+        .replace("\"managementAccountId\": \"111111111111\",\n    \"loggingAccountId\"", "\"managementAccountId\": \"1111\",\n    \"loggingAccountId\"");
     assertThatThrownBy(() -> io.parse(text, "bad.json"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("bad.json: does not match the snapshot schema (2 problems)")
