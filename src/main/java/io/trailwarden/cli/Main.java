@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Proves that an AWS Organization's CloudTrail organization trail is set up as auditors expect.",
-    subcommands = {EvaluateCommand.class, RulesCommand.class},
+    subcommands = {ScanCommand.class, CollectCommand.class, EvaluateCommand.class, DemoCommand.class, RulesCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:clean at the chosen --fail-on severity",
@@ -41,6 +41,11 @@ public final class Main implements Runnable {
             return ExitCode.USAGE;
           }
           err.println("internal error: " + e);
+          if (System.getenv("TRAILWARDEN_DEBUG") != null) {
+            e.printStackTrace(err);
+          } else {
+            err.println("(set TRAILWARDEN_DEBUG=1 for the stack trace)");
+          }
           return ExitCode.INTERNAL_ERROR;
         });
     int code = cli.execute(args);
@@ -51,6 +56,6 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: evaluate or rules (see --help).");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: scan, collect, evaluate, demo or rules (see --help).");
   }
 }

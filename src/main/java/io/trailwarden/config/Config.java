@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * config.yaml. Every key is optional; a missing one takes the default shown in the commented
  * config.yaml at the project root. Command-line options override {@code report}.
  */
-public record Config(Integer version, Report report, Rules rules, List<Waiver> waivers) {
+public record Config(Integer version, OrganizationSettings organization, Report report, Rules rules, List<Waiver> waivers) {
   public static final int VERSION = 1;
 
   public Config {
@@ -21,13 +21,14 @@ public record Config(Integer version, Report report, Rules rules, List<Waiver> w
     if (version != VERSION) {
       throw new IllegalArgumentException("version must be " + VERSION);
     }
+    organization = organization == null ? OrganizationSettings.defaults() : organization;
     report = report == null ? Report.defaults() : report;
     rules = rules == null ? Rules.defaults() : rules;
     waivers = waivers == null ? List.of() : List.copyOf(waivers);
   }
 
   public static Config defaults() {
-    return new Config(null, null, null, null);
+    return new Config(null, null, null, null, null);
   }
 
   /** What to write and when to fail. */

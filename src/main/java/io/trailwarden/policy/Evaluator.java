@@ -18,14 +18,27 @@ import java.util.TreeMap;
 public final class Evaluator {
   private final PolicyEngine engine;
   private final String toolVersion;
+  private Catalogue catalogue;
 
   public Evaluator(PolicyEngine engine, String toolVersion) {
     this.engine = engine;
     this.toolVersion = toolVersion;
   }
 
+  /** Compiles the rules and checks the config against them, before anything slow happens. */
+  public void check(ConfigLoader.Loaded config) {
+    RuleSelection.select(config, catalogue());
+  }
+
+  private Catalogue catalogue() {
+    if (catalogue == null) {
+      catalogue = engine.catalogue();
+    }
+    return catalogue;
+  }
+
   public Evaluation evaluate(Snapshot snapshot, ConfigLoader.Loaded config) {
-    Catalogue catalogue = engine.catalogue();
+    Catalogue catalogue = catalogue();
     List<RuleMetadata> selected = RuleSelection.select(config, catalogue);
     Map<String, JsonNode> params = new TreeMap<>();
     selected.forEach(rule -> params.put(rule.id(), params(rule, config.config())));

@@ -1,0 +1,199 @@
+package io.trailwarden.aws;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+
+/**
+ * Makes AWS SDK clients for an account and region: the default credential chain for the management
+ * account, assume-role into each member account, adaptive retries, one shared HTTP connection pool,
+ * and the endpoint override that points everything at an emulator. Clients are cached and closed with
+ * the factory. Nothing is created until asked for.
+ */
+public final class ClientFactory implements AutoCloseable {
+  /** Session name of every assumed role, so CloudTrail shows who read. */
+  public static final String SESSION_NAME = "trailwarden";
+
+  private final AwsSettings settings;
+  private final AwsCredentialsProvider baseCredentials;
+  private final List<ExecutionInterceptor> interceptors;
+  private final SdkHttpClient http;
+  private final Map<String, AwsCredentialsProvider> memberCredentials = new ConcurrentHashMap<>();
+  private final Map<String, AutoCloseable> clients = new ConcurrentHashMap<>();
+  private volatile String managementAccountId = "";
+
+  public ClientFactory(AwsSettings settings, AwsCredentialsProvider baseCredentials, List<ExecutionInterceptor> interceptors) {
+    this.settings = settings;
+    this.baseCredentials = baseCredentials;
+    this.interceptors = List.copyOf(interceptors);
+    this.http = ApacheHttpClient.builder()
+        .maxConnections(Math.max(16, settings.concurrency() * 2))
+        .connectionTimeout(Duration.ofSeconds(10))
+        .socketTimeout(Duration.ofSeconds(60))
+        .build();
+  }
+
+  public static ClientFactory withDefaultCredentials(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
+    return new ClientFactory(settings, DefaultCredentialsProvider.builder().build(), interceptors);
+  }
+
+  public AwsSettings settings() {
+    return settings;
+  }
+
+  /** The account of the base credentials (STS GetCallerIdentity). */
+  public String callerAccountId() {
+    try (StsClient sts = configure(StsClient.builder(), baseCredentials, settings.homeRegion()).build()) {
+      return sts.getCallerIdentity().account();
+    }
+  }
+
+  /** The account whose credentials are the base ones; calls for it use them directly. */
+  public void managementAccount(String accountId) {
+    this.managementAccountId = accountId;
+  }
+
+  /** The credentials for an account: the base ones for the management account, an assumed role otherwise. */
+  public AwsCredentialsProvider credentials(String accountId) {
+    if (accountId.equals(managementAccountId)) {
+      return baseCredentials;
+    }
+    return memberCredentials.computeIfAbsent(accountId, this::assumeRole);
+  }
+
+  public String roleArn(String accountId) {
+    return "arn:aws:iam::" + accountId + ":role/" + settings.memberRoleName();
+  }
+
+  public StsClient sts(String accountId) {
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("sts", accountId, settings.homeRegion(), () -> configure(StsClient.builder(), credentials, settings.homeRegion()).build());
+  }
+
+  public OrganizationsClient organizations(String accountId) {
+    // Organizations is a global service served from us-east-1.
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("organizations", accountId, "us-east-1", () -> configure(OrganizationsClient.builder(), credentials, "us-east-1").build());
+  }
+
+  public Ec2Client ec2(String accountId, String region) {
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("ec2", accountId, region, () -> configure(Ec2Client.builder(), credentials, region).build());
+  }
+
+  public CloudTrailClient cloudTrail(String accountId, String region) {
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("cloudtrail", accountId, region, () -> configure(CloudTrailClient.builder(), credentials, region).build());
+  }
+
+  public S3Client s3(String accountId, String region) {
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("s3", accountId, region, () -> configure(S3Client.builder(), credentials, region)
+        .forcePathStyle(settings.endpoint().isPresent())
+        .build());
+  }
+
+  public S3ControlClient s3Control(String accountId, String region) {
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("s3control", accountId, region, () -> {
+      var builder = configure(S3ControlClient.builder(), credentials, region);
+      settings.endpoint().ifPresent(endpoint -> {
+        // S3 Control's endpoint rules put the account id in front of the host name, which an emulator on
+        // loopback cannot have: use the override exactly as given.
+        builder.endpointProvider(params -> java.util.concurrent.CompletableFuture.completedFuture(
+            software.amazon.awssdk.endpoints.Endpoint.builder().url(endpoint).build()));
+        builder.overrideConfiguration(overrides().toBuilder()
+            .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true).build());
+      });
+      return builder.build();
+    });
+  }
+
+  public CloudWatchLogsClient logs(String accountId, String region) {
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("logs", accountId, region, () -> configure(CloudWatchLogsClient.builder(), credentials, region).build());
+  }
+
+  public KmsClient kms(String accountId, String region) {
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("kms", accountId, region, () -> configure(KmsClient.builder(), credentials, region).build());
+  }
+
+  @Override
+  public void close() {
+    clients.values().forEach(ClientFactory::closeQuietly);
+    clients.clear();
+    memberCredentials.values().forEach(ClientFactory::closeQuietly);
+    http.close();
+  }
+
+  private AwsCredentialsProvider assumeRole(String accountId) {
+    AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
+        .roleArn(roleArn(accountId))
+        .roleSessionName(SESSION_NAME);
+    settings.externalId().ifPresent(request::externalId);
+    return StsAssumeRoleCredentialsProvider.builder()
+        .stsClient(sts(managementAccountId))
+        .refreshRequest(request.build())
+        .asyncCredentialUpdateEnabled(false)
+        .build();
+  }
+
+  private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> B configure(
+      B builder, AwsCredentialsProvider credentials, String region) {
+    builder.credentialsProvider(credentials)
+        .region(Region.of(region))
+        .httpClient(http)
+        .overrideConfiguration(overrides());
+    settings.endpoint().ifPresent(builder::endpointOverride);
+    return builder;
+  }
+
+  private ClientOverrideConfiguration overrides() {
+    ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
+        .retryStrategy(RetryMode.ADAPTIVE_V2)
+        .apiCallTimeout(Duration.ofMinutes(2));
+    interceptors.forEach(overrides::addExecutionInterceptor);
+    return overrides.build();
+  }
+
+  // Credentials are resolved before this is called: resolving them may create a client, and the map
+  // must not be updated from inside its own computeIfAbsent.
+  @SuppressWarnings("unchecked")
+  private <T extends AutoCloseable> T cached(String service, String accountId, String region, Supplier<T> create) {
+    return (T) clients.computeIfAbsent(service + "/" + accountId + "/" + region, key -> create.get());
+  }
+
+  private static void closeQuietly(Object closeable) {
+    if (closeable instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // Closing a client releases only local resources; nothing to report.
+      }
+    }
+  }
+}

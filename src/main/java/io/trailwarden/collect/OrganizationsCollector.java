@@ -1,0 +1,113 @@
+package io.trailwarden.collect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwarden.Json;
+import io.trailwarden.snapshot.Organization;
+import io.trailwarden.snapshot.Scp;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.PolicyType;
+import software.amazon.awssdk.services.organizations.model.PolicyTypeStatus;
+
+/**
+ * The organization as seen from the management account: roots and the policy types enabled on them,
+ * the OU tree, the accounts with their parents, SCPs with their documents and every target, trusted
+ * service access and delegated administrators.
+ */
+final class OrganizationsCollector {
+  private static final String SERVICE = "organizations";
+
+  record Result(Optional<Organization> organization, List<Scp> scps) {}
+
+  private final Calls calls;
+
+  OrganizationsCollector(Calls calls) {
+    this.calls = calls;
+  }
+
+  Result collect(OrganizationsClient org, String managementAccountId) {
+    Calls.Target target = new Calls.Target(SERVICE, managementAccountId, "global");
+    var described = calls.get(target, "DescribeOrganization", Optional.empty(), () -> org.describeOrganization().organization());
+    if (described.isEmpty()) {
+      return new Result(Optional.empty(), List.of());
+    }
+    var roots = calls.get(target, "ListRoots", Optional.empty(), () -> org.listRootsPaginator().stream().flatMap(page -> page.roots().stream())
+        .map(r -> new Organization.Root(r.id(), r.name(), r.policyTypes().stream()
+            .filter(p -> p.status() == PolicyTypeStatus.ENABLED).map(p -> p.typeAsString()).sorted().toList()))
+        .toList()).orElse(List.of());
+
+    List<Organization.OrganizationalUnit> units = new ArrayList<>();
+    List<Organization.Account> accounts = new ArrayList<>();
+    Deque<String> parents = new ArrayDeque<>(roots.stream().map(Organization.Root::id).toList());
+    while (!parents.isEmpty()) {
+      String parent = parents.pop();
+      calls.get(target, "ListOrganizationalUnitsForParent", Optional.of(parent), () ->
+              org.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream().flatMap(page -> page.organizationalUnits().stream()).toList())
+          .orElse(List.of())
+          .forEach(ou -> {
+            units.add(new Organization.OrganizationalUnit(ou.id(), ou.name(), parent));
+            parents.add(ou.id());
+          });
+      calls.get(target, "ListAccountsForParent", Optional.of(parent), () ->
+              org.listAccountsForParentPaginator(r -> r.parentId(parent)).stream().flatMap(page -> page.accounts().stream()).toList())
+          .orElse(List.of())
+          .forEach(a -> accounts.add(new Organization.Account(a.id(), a.name(), a.statusAsString(), parent)));
+    }
+
+    List<String> serviceAccess = calls.get(target, "ListAWSServiceAccessForOrganization", Optional.empty(), () ->
+        org.listAWSServiceAccessForOrganizationPaginator().stream().flatMap(page -> page.enabledServicePrincipals().stream())
+            .map(p -> p.servicePrincipal()).sorted().toList()).orElse(List.of());
+
+    List<Organization.DelegatedAdministrator> delegated = new ArrayList<>();
+    calls.get(target, "ListDelegatedAdministrators", Optional.empty(), () ->
+            org.listDelegatedAdministratorsPaginator(r -> { }).stream().flatMap(page -> page.delegatedAdministrators().stream()).map(a -> a.id()).toList())
+        .orElse(List.of())
+        .forEach(account -> calls.get(target, "ListDelegatedServicesForAccount", Optional.of(account), () ->
+                org.listDelegatedServicesForAccountPaginator(r -> r.accountId(account)).stream().flatMap(page -> page.delegatedServices().stream())
+                    .map(s -> new Organization.DelegatedAdministrator(account, s.servicePrincipal())).toList())
+            .ifPresent(delegated::addAll));
+
+    var o = described.get();
+    Organization organization = new Organization(o.id(), o.arn(), o.featureSetAsString(), o.masterAccountId(), roots,
+        units.stream().sorted(Comparator.comparing(Organization.OrganizationalUnit::id)).toList(),
+        accounts.stream().sorted(Comparator.comparing(Organization.Account::id)).toList(),
+        serviceAccess,
+        delegated.stream().sorted(Comparator.comparing(Organization.DelegatedAdministrator::accountId)
+            .thenComparing(Organization.DelegatedAdministrator::servicePrincipal)).toList());
+    return new Result(Optional.of(organization), scps(org, target));
+  }
+
+  private List<Scp> scps(OrganizationsClient org, Calls.Target target) {
+    var summaries = calls.get(target, "ListPolicies", Optional.empty(), () ->
+        org.listPoliciesPaginator(r -> r.filter(PolicyType.SERVICE_CONTROL_POLICY)).stream().flatMap(page -> page.policies().stream()).toList());
+    List<Scp> scps = new ArrayList<>();
+    for (var summary : summaries.orElse(List.of())) {
+      Optional<String> id = Optional.of(summary.id());
+      var content = calls.get(target, "DescribePolicy", id, () -> org.describePolicy(r -> r.policyId(summary.id())).policy().content());
+      var targets = calls.get(target, "ListTargetsForPolicy", id, () ->
+          org.listTargetsForPolicyPaginator(r -> r.policyId(summary.id())).stream().flatMap(page -> page.targets().stream()).map(t -> t.targetId()).sorted().toList());
+      // An SCP whose document or targets could not be read is left out; its error makes the rules UNKNOWN.
+      if (content.isPresent() && targets.isPresent()) {
+        parse(content.get(), target, summary.id()).ifPresent(document ->
+            scps.add(new Scp(summary.id(), summary.name(), Boolean.TRUE.equals(summary.awsManaged()), document, targets.get())));
+      }
+    }
+    scps.sort(Comparator.comparing(Scp::id));
+    return scps;
+  }
+
+  private Optional<JsonNode> parse(String document, Calls.Target target, String policyId) {
+    try {
+      return Optional.of(Json.mapper().readTree(document));
+    } catch (JsonProcessingException e) {
+      calls.record(target, "DescribePolicy", Optional.of(policyId), "MalformedPolicyDocument", e.getOriginalMessage());
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.trailwarden.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The demo: "Northwind Capital", a financial-services company with 15 accounts (management, security,
+ * shared infrastructure, and dev, staging and prod workload OUs), an organization trail, a log-archive
+ * account, and a handful of realistic faults for TrailWarden to find:
+ * <ul>
+ *   <li>the organization trail does not validate log files;</li>
+ *   <li>the bucket policy lets CloudTrail write without requiring bucket-owner-full-control, and does not deny deletion;</li>
+ *   <li>the CloudTrail-protecting SCP is attached to the prod OU only;</li>
+ *   <li>a developer's trail in a dev account writes into the organization's log bucket;</li>
+ *   <li>the CloudWatch Logs group keeps trail events for 30 days only.</li>
+ * </ul>
+ */
+public final class DemoOrganization {
+  public static final String TRAIL_NAME = "northwind-org-trail";
+  public static final String LOG_BUCKET = "northwind-org-cloudtrail-logs";
+  public static final List<String> REGIONS = List.of("eu-west-1", "us-east-1", "us-west-2");
+
+  /** What was built: the organization id and the account id of every account by name. */
+  public record Seeded(String organizationId, String loggingAccountId, Map<String, String> accounts) {}
+
+  private DemoOrganization() {}
+
+  public static Seeded seed(Seeder seeder) {
+    String organizationId = seeder.organization();
+    String root = seeder.rootId();
+    String security = seeder.organizationalUnit(root, "Security");
+    String infrastructure = seeder.organizationalUnit(root, "Infrastructure");
+    String workloads = seeder.organizationalUnit(root, "Workloads");
+    String dev = seeder.organizationalUnit(workloads, "dev");
+    String staging = seeder.organizationalUnit(workloads, "staging");
+    String prod = seeder.organizationalUnit(workloads, "prod");
+
+    Map<String, String> accounts = new TreeMap<>();
+    accounts.put("management", Seeder.MANAGEMENT_ACCOUNT);
+    for (var entry : List.of(
+        Map.entry("log-archive", security), Map.entry("security-tooling", security),
+        Map.entry("shared-services", infrastructure), Map.entry("network", infrastructure),
+        Map.entry("payments-dev", dev), Map.entry("lending-dev", dev), Map.entry("data-platform-dev", dev),
+        Map.entry("payments-staging", staging), Map.entry("lending-staging", staging),
+        Map.entry("payments-prod", prod), Map.entry("lending-prod", prod), Map.entry("data-platform-prod", prod),
+        Map.entry("customer-portal-prod", prod), Map.entry("treasury-prod", prod))) {
+      accounts.put(entry.getKey(), seeder.account(entry.getKey(), entry.getValue()));
+    }
+
+    String logArchive = accounts.get("log-archive");
+    seeder.bucket(logArchive, LOG_BUCKET, Optional.of(Policies.logBucket(LOG_BUCKET, Seeder.MANAGEMENT_ACCOUNT, organizationId,
+        false, false)));
+    seeder.archiveLifecycle(logArchive, LOG_BUCKET, 90, 2555);
+    seeder.bucket(accounts.get("payments-prod"), "northwind-card-statements", Optional.empty());
+
+    String logGroup = seeder.logGroup(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, "northwind-cloudtrail", 30);
+    String trail = seeder.trail(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, TRAIL_NAME, LOG_BUCKET, true, true, false);
+    seeder.eventSelectors(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, List.of("northwind-card-statements"));
+    seeder.deliverToCloudWatch(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, logGroup);
+    seeder.trail(accounts.get("lending-dev"), "eu-west-1", "lending-debug", LOG_BUCKET, false, false, false);
+    seeder.scp("protect-cloudtrail", Policies.protectCloudTrail(), List.of(prod));
+    return new Seeded(organizationId, logArchive, accounts);
+  }
+}

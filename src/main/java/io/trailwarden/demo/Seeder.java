@@ -1,0 +1,155 @@
+package io.trailwarden.demo;
+
+import io.trailwarden.aws.AwsSettings;
+import io.trailwarden.aws.ClientFactory;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.cloudtrail.model.DataResource;
+import software.amazon.awssdk.services.cloudtrail.model.EventSelector;
+import software.amazon.awssdk.services.cloudtrail.model.ReadWriteType;
+import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
+import software.amazon.awssdk.services.organizations.model.PolicyType;
+import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
+
+/**
+ * Builds AWS Organizations on the emulator through the real SDK, the way an administrator would.
+ * It writes, so it refuses any endpoint that is not on this machine's loopback interface.
+ */
+public final class Seeder implements AutoCloseable {
+  /** moto's default account: the credentials in use act in it, so it becomes the management account. */
+  public static final String MANAGEMENT_ACCOUNT = "123456789012";
+  public static final String HOME_REGION = "us-east-1";
+
+  private final ClientFactory clients;
+  private String rootId = "";
+
+  public Seeder(URI endpoint) {
+    requireLoopback(endpoint);
+    this.clients = new ClientFactory(new AwsSettings(Optional.of(endpoint), HOME_REGION, "OrganizationAccountAccessRole",
+        Optional.empty(), 4), credentials(), List.of());
+    clients.managementAccount(MANAGEMENT_ACCOUNT);
+  }
+
+  /** Credentials for the emulator only; moto accepts any and maps them to its default account. */
+  public static StaticCredentialsProvider credentials() {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create("emulator", "emulator"));
+  }
+
+  /** Creates the organization (all features, SCPs enabled, CloudTrail trusted) and returns its id. */
+  public String organization() {
+    var org = clients.organizations(MANAGEMENT_ACCOUNT);
+    String id = org.createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL)).organization().id();
+    rootId = org.listRoots().roots().get(0).id();
+    org.enablePolicyType(r -> r.rootId(rootId).policyType(PolicyType.SERVICE_CONTROL_POLICY));
+    org.enableAWSServiceAccess(r -> r.servicePrincipal("cloudtrail.amazonaws.com"));
+    return id;
+  }
+
+  public String rootId() {
+    return rootId;
+  }
+
+  public String organizationalUnit(String parentId, String name) {
+    return clients.organizations(MANAGEMENT_ACCOUNT)
+        .createOrganizationalUnit(r -> r.parentId(parentId).name(name)).organizationalUnit().id();
+  }
+
+  /** Creates a member account and moves it under the parent; returns its id. */
+  public String account(String name, String parentId) {
+    var org = clients.organizations(MANAGEMENT_ACCOUNT);
+    String id = org.createAccount(r -> r.accountName(name).email(name + "@example.com")).createAccountStatus().accountId();
+    if (!parentId.equals(rootId)) {
+      org.moveAccount(r -> r.accountId(id).sourceParentId(rootId).destinationParentId(parentId));
+    }
+    return id;
+  }
+
+  public String scp(String name, String document, List<String> targets) {
+    var org = clients.organizations(MANAGEMENT_ACCOUNT);
+    String id = org.createPolicy(r -> r.name(name).description(name).type(PolicyType.SERVICE_CONTROL_POLICY).content(document))
+        .policy().policySummary().id();
+    targets.forEach(target -> org.attachPolicy(r -> r.policyId(id).targetId(target)));
+    return id;
+  }
+
+  /** A bucket in an account, with an optional policy, public access blocked and versioning on. */
+  public void bucket(String account, String name, Optional<String> policy) {
+    var s3 = clients.s3(account, HOME_REGION);
+    s3.createBucket(r -> r.bucket(name));
+    policy.ifPresent(p -> s3.putBucketPolicy(r -> r.bucket(name).policy(p)));
+    s3.putPublicAccessBlock(r -> r.bucket(name).publicAccessBlockConfiguration(c -> c
+        .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
+    s3.putBucketVersioning(r -> r.bucket(name).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    s3.putBucketEncryption(r -> r.bucket(name).serverSideEncryptionConfiguration(c -> c.rules(rule -> rule
+        .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+  }
+
+  /** Logs older than {@code archiveAfterDays} move to Glacier; they expire after {@code expireAfterDays}. */
+  public void archiveLifecycle(String account, String bucket, int archiveAfterDays, int expireAfterDays) {
+    clients.s3(account, HOME_REGION).putBucketLifecycleConfiguration(r -> r.bucket(bucket).lifecycleConfiguration(
+        BucketLifecycleConfiguration.builder().rules(LifecycleRule.builder()
+            .id("archive-cloudtrail-logs").status(ExpirationStatus.ENABLED).filter(f -> f.prefix("AWSLogs/"))
+            .transitions(t -> t.days(archiveAfterDays).storageClass(TransitionStorageClass.GLACIER))
+            .expiration(e -> e.days(expireAfterDays))
+            .build()).build()));
+  }
+
+  /** Creates a trail in the account and region and starts it; returns its ARN. */
+  public String trail(String account, String region, String name, String bucket, boolean organization, boolean multiRegion,
+      boolean validation) {
+    var cloudTrail = clients.cloudTrail(account, region);
+    String arn = cloudTrail.createTrail(r -> r.name(name).s3BucketName(bucket).isOrganizationTrail(organization)
+        .isMultiRegionTrail(multiRegion).enableLogFileValidation(validation).includeGlobalServiceEvents(true)).trailARN();
+    cloudTrail.startLogging(r -> r.name(arn));
+    return arn;
+  }
+
+  /** Logs all management events and the object-level events of the given buckets. */
+  public void eventSelectors(String account, String region, String trailArn, List<String> dataBuckets) {
+    EventSelector.Builder selector = EventSelector.builder().readWriteType(ReadWriteType.ALL).includeManagementEvents(true);
+    if (!dataBuckets.isEmpty()) {
+      selector.dataResources(DataResource.builder().type("AWS::S3::Object")
+          .values(dataBuckets.stream().map(b -> "arn:aws:s3:::" + b + "/").toList()).build());
+    }
+    clients.cloudTrail(account, region).putEventSelectors(r -> r.trailName(trailArn).eventSelectors(selector.build()));
+  }
+
+  /** A CloudWatch Logs group with the retention; returns the ARN a trail names it by. */
+  public String logGroup(String account, String region, String name, int retentionDays) {
+    var logs = clients.logs(account, region);
+    logs.createLogGroup(r -> r.logGroupName(name));
+    logs.putRetentionPolicy(r -> r.logGroupName(name).retentionInDays(retentionDays));
+    return "arn:aws:logs:" + region + ":" + account + ":log-group:" + name + ":*";
+  }
+
+  /** Points the trail's CloudWatch Logs delivery at the log group. */
+  public void deliverToCloudWatch(String account, String region, String trailArn, String logGroupArn) {
+    clients.cloudTrail(account, region).updateTrail(r -> r.name(trailArn).cloudWatchLogsLogGroupArn(logGroupArn)
+        .cloudWatchLogsRoleArn("arn:aws:iam::" + account + ":role/CloudTrailToCloudWatchLogs"));
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+  }
+
+  private static void requireLoopback(URI endpoint) {
+    try {
+      if (endpoint.getHost() == null || !InetAddress.getByName(endpoint.getHost()).isLoopbackAddress()) {
+        throw new IllegalArgumentException("the seeder writes to AWS APIs and only runs against a local emulator, not " + endpoint);
+      }
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("unknown emulator host " + endpoint, e);
+    }
+  }
+}
