@@ -1,0 +1,105 @@
+package io.trailwarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwarden.Json;
+import io.trailwarden.TestFiles;
+import io.trailwarden.demo.Seeder;
+import io.trailwarden.emulator.ArticleOrganization;
+import io.trailwarden.emulator.ArticleOrganization.Fault;
+import io.trailwarden.emulator.DeniedAccounts;
+import io.trailwarden.emulator.Moto;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code trailwarden scan} end to end against the emulator: the exact findings of each seeded organization. */
+class ScanIT {
+  @RegisterExtension static final Moto MOTO = new Moto();
+  @TempDir Path temp;
+
+  @AfterEach
+  void allowEveryAccount() {
+    System.clearProperty(DeniedAccounts.PROPERTY);
+  }
+
+  static ArticleOrganization.Seeded seed(Set<Fault> faults) {
+    try (Seeder seeder = new Seeder(MOTO.endpoint())) {
+      return ArticleOrganization.seed(seeder, faults);
+    }
+  }
+
+  MainTest.Run scan(ArticleOrganization.Seeded seeded, String endpoint) throws Exception {
+    Path config = temp.resolve("config.yaml");
+    Files.writeString(config, """
+        organization:
+          loggingAccountId: "%s"
+          regions: [eu-west-1, us-east-1]
+          trailName: %s
+          logBucket: %s
+          endpoint: %s
+        """.formatted(seeded.loggingAccount(), ArticleOrganization.TRAIL, ArticleOrganization.BUCKET, endpoint));
+    return MainTest.run("scan", "--config", config.toString(), "--output-dir", temp.resolve("reports").toString(),
+        "--rules", TestFiles.rulesDir().toString());
+  }
+
+  /** "STATUS rule resource" for every finding that is not a PASS. */
+  static Set<String> notPassing(Path reports) throws Exception {
+    JsonNode report = Json.mapper().readTree(reports.resolve("trailwarden.json").toFile());
+    Set<String> lines = new TreeSet<>();
+    report.path("findings").forEach(f -> {
+      if (!f.path("status").asText().equals("PASS")) {
+        lines.add(f.path("status").asText() + " " + f.path("ruleId").asText() + " " + f.path("resource").asText());
+      }
+    });
+    return lines;
+  }
+
+  @Test
+  void theArticleOrganizationPasses() throws Exception {
+    var seeded = seed(EnumSet.noneOf(Fault.class));
+    MainTest.Run run = scan(seeded, MOTO.endpoint().toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+    assertThat(notPassing(temp.resolve("reports"))).isEmpty();
+    assertThat(run.err()).contains("Collected 4 accounts x 2 regions: 1 trail, 1 bucket, 0 errors");
+    assertThat(temp.resolve("reports/snapshot.json")).exists();
+  }
+
+  @Test
+  void eachSeededFaultGivesItsFinding() throws Exception {
+    var seeded = seed(EnumSet.allOf(Fault.class));
+    MainTest.Run run = scan(seeded, MOTO.endpoint().toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES);
+    assertThat(notPassing(temp.resolve("reports"))).containsExactlyInAnyOrder(
+        "FAIL cloudtrail_org_trail_log_file_validation_enabled " + seeded.trailArn());
+  }
+
+  @Test
+  void aMemberAccountThatCannotBeReadMakesTheScanIncomplete() throws Exception {
+    var seeded = seed(EnumSet.noneOf(Fault.class));
+    System.setProperty(DeniedAccounts.PROPERTY, seeded.productionAccount());
+    MainTest.Run run = scan(seeded, MOTO.endpoint().toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.INCOMPLETE);
+    assertThat(run.err()).contains("could not read: sts AssumeRole in account " + seeded.productionAccount())
+        .contains("AccessDenied").contains("--allow-partial");
+    JsonNode report = Json.mapper().readTree(temp.resolve("reports/trailwarden.json").toFile());
+    assertThat(report.path("collectionErrors").get(0).path("accountId").asText()).isEqualTo(seeded.productionAccount());
+    assertThat(report.path("summary").path("incomplete").asBoolean()).isTrue();
+  }
+
+  @Test
+  void unreachableAwsIsAnInputErrorNamingTheCall() throws Exception {
+    var seeded = seed(EnumSet.noneOf(Fault.class));
+    MainTest.Run run = scan(seeded, "http://127.0.0.1:9");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("sts GetCallerIdentity in us-east-1");
+    assertThat(temp.resolve("reports/trailwarden.json")).doesNotExist();
+  }
+}

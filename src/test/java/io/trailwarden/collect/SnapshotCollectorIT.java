@@ -1,0 +1,174 @@
+package io.trailwarden.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.trailwarden.aws.ApiCallCounter;
+import io.trailwarden.aws.AwsSettings;
+import io.trailwarden.aws.ClientFactory;
+import io.trailwarden.config.OrganizationSettings;
+import io.trailwarden.demo.Seeder;
+import io.trailwarden.emulator.ArticleOrganization;
+import io.trailwarden.emulator.ArticleOrganization.Fault;
+import io.trailwarden.emulator.DeniedAccounts;
+import io.trailwarden.emulator.Moto;
+import io.trailwarden.snapshot.Bucket;
+import io.trailwarden.snapshot.CollectionError;
+import io.trailwarden.snapshot.Organization;
+import io.trailwarden.snapshot.Scp;
+import io.trailwarden.snapshot.Snapshot;
+import io.trailwarden.snapshot.SnapshotIo;
+import io.trailwarden.snapshot.Trail;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The collectors against the moto emulator, checked field by field against what was seeded. */
+class SnapshotCollectorIT {
+  @RegisterExtension static final Moto MOTO = new Moto();
+  static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
+  static final List<String> REGIONS = List.of("eu-west-1", "us-east-1");
+
+  @AfterEach
+  void allowEveryAccount() {
+    System.clearProperty(DeniedAccounts.PROPERTY);
+  }
+
+  ArticleOrganization.Seeded seed(Set<Fault> faults) {
+    try (Seeder seeder = new Seeder(MOTO.endpoint())) {
+      return ArticleOrganization.seed(seeder, faults);
+    }
+  }
+
+  Snapshot collect(ArticleOrganization.Seeded seeded, ApiCallCounter counter) {
+    OrganizationSettings settings = new OrganizationSettings(Optional.empty(), Optional.of(seeded.loggingAccount()),
+        Seeder.HOME_REGION, Optional.of(ArticleOrganization.TRAIL), Optional.of(ArticleOrganization.BUCKET), REGIONS, null,
+        Optional.empty(), 4, Optional.empty(), null);
+    AwsSettings aws = new AwsSettings(Optional.of(MOTO.endpoint()), Seeder.HOME_REGION, settings.memberRoleName(), Optional.empty(), 4);
+    try (ClientFactory clients = new ClientFactory(aws, Seeder.credentials(), List.of(counter))) {
+      return new SnapshotCollector(clients, settings, Clock.fixed(NOW, ZoneOffset.UTC), Progress.QUIET).collect();
+    }
+  }
+
+  @Test
+  void collectsTheArticleOrganizationFieldByField() {
+    var seeded = seed(EnumSet.noneOf(Fault.class));
+    ApiCallCounter counter = new ApiCallCounter();
+    Snapshot snapshot = collect(seeded, counter);
+
+    assertThat(snapshot.errors()).isEmpty();
+    assertThat(snapshot.schemaVersion()).isEqualTo(1);
+    assertThat(snapshot.collectedAt()).isEqualTo(NOW);
+    assertThat(snapshot.scope().managementAccountId()).isEqualTo(Seeder.MANAGEMENT_ACCOUNT);
+    assertThat(snapshot.scope().loggingAccountId()).contains(seeded.loggingAccount());
+    assertThat(snapshot.scope().regions()).isEqualTo(REGIONS);
+
+    Organization org = snapshot.organization().orElseThrow();
+    assertThat(org.id()).isEqualTo(seeded.organizationId());
+    assertThat(org.featureSet()).isEqualTo("ALL");
+    assertThat(org.managementAccountId()).isEqualTo(Seeder.MANAGEMENT_ACCOUNT);
+    assertThat(org.roots()).singleElement().satisfies(root -> {
+      assertThat(root.id()).isEqualTo(seeded.rootId());
+      assertThat(root.policyTypesEnabled()).containsExactly("SERVICE_CONTROL_POLICY");
+    });
+    assertThat(org.organizationalUnits()).extracting(Organization.OrganizationalUnit::name, Organization.OrganizationalUnit::parentId)
+        .containsExactlyInAnyOrder(tuple("Security", seeded.rootId()), tuple("Workloads", seeded.rootId()),
+            tuple("Production", seeded.workloadsOu()), tuple("Development", seeded.workloadsOu()));
+    assertThat(org.accounts()).extracting(Organization.Account::id, Organization.Account::parentId, Organization.Account::status)
+        .containsExactlyInAnyOrder(tuple(Seeder.MANAGEMENT_ACCOUNT, seeded.rootId(), "ACTIVE"),
+            tuple(seeded.loggingAccount(), seeded.securityOu(), "ACTIVE"),
+            tuple(seeded.productionAccount(), seeded.productionOu(), "ACTIVE"),
+            tuple(seeded.developmentAccount(), seeded.developmentOu(), "ACTIVE"));
+    assertThat(org.serviceAccess()).contains("cloudtrail.amazonaws.com");
+
+    Scp protect = snapshot.scps().stream().filter(s -> s.id().equals(seeded.scpId())).findFirst().orElseThrow();
+    assertThat(protect.name()).isEqualTo("protect-cloudtrail");
+    assertThat(protect.awsManaged()).isFalse();
+    assertThat(protect.targets()).containsExactly(seeded.rootId());
+    assertThat(protect.document().at("/Statement/0/Effect").asText()).isEqualTo("Deny");
+    assertThat(protect.document().at("/Statement/0/Action").toString()).contains("cloudtrail:StopLogging", "cloudtrail:DeleteTrail");
+
+    assertThat(snapshot.trails()).singleElement().satisfies(trail -> {
+      assertThat(trail.arn()).isEqualTo(seeded.trailArn());
+      assertThat(trail.name()).isEqualTo(ArticleOrganization.TRAIL);
+      assertThat(trail.accountId()).isEqualTo(Seeder.MANAGEMENT_ACCOUNT);
+      assertThat(trail.homeRegion()).isEqualTo("us-east-1");
+      assertThat(trail.isOrganizationTrail()).isTrue();
+      assertThat(trail.isMultiRegionTrail()).isTrue();
+      assertThat(trail.logFileValidationEnabled()).isTrue();
+      assertThat(trail.includeGlobalServiceEvents()).isTrue();
+      assertThat(trail.s3BucketName()).isEqualTo(ArticleOrganization.BUCKET);
+      assertThat(trail.status()).hasValueSatisfying(s -> {
+        assertThat(s.isLogging()).isTrue();
+        assertThat(s.latestDeliveryError()).isEmpty();
+        assertThat(s.startLoggingTime()).isPresent();
+      });
+      assertThat(trail.eventSelectors()).hasValueSatisfying(selectors -> assertThat(selectors).singleElement()
+          .satisfies(s -> {
+            assertThat(s.readWriteType()).isEqualTo("All");
+            assertThat(s.includeManagementEvents()).isTrue();
+          }));
+      assertThat(trail.advancedEventSelectors()).contains(List.of());
+      assertThat(trail.insightSelectors()).contains(List.of());
+      // moto does not show organization trails from member accounts (DESIGN §9): seen from both regions of the management account.
+      assertThat(trail.seenFrom()).containsExactly(new Trail.Location(Seeder.MANAGEMENT_ACCOUNT, "eu-west-1"),
+          new Trail.Location(Seeder.MANAGEMENT_ACCOUNT, "us-east-1"));
+    });
+
+    Bucket bucket = snapshot.buckets().get(ArticleOrganization.BUCKET);
+    assertThat(bucket.accountId()).isEqualTo(seeded.loggingAccount());
+    assertThat(bucket.region()).isEqualTo("us-east-1");
+    assertThat(bucket.policy()).hasValueSatisfying(p -> assertThat(p.findValuesAsText("Sid"))
+        .containsExactly("AWSCloudTrailAclCheck", "AWSCloudTrailWrite", "DenyLogDeletion"));
+    assertThat(bucket.publicAccessBlock()).contains(new Bucket.PublicAccessBlock(true, true, true, true));
+    assertThat(bucket.versioning()).contains(new Bucket.Versioning("Enabled", "Disabled"));
+    assertThat(bucket.objectLock()).isEmpty();
+    assertThat(bucket.lifecycleRules()).hasValueSatisfying(rules -> assertThat(rules).singleElement().satisfies(rule -> {
+      assertThat(rule.status()).isEqualTo("Enabled");
+      assertThat(rule.prefix()).contains("AWSLogs/");
+      assertThat(rule.transitions()).containsExactly(new Bucket.Transition(90, "GLACIER"));
+      assertThat(rule.expirationDays()).contains(2555);
+    }));
+    assertThat(bucket.encryption()).hasValueSatisfying(e -> assertThat(e.rules()).extracting(Bucket.EncryptionRule::sseAlgorithm)
+        .containsExactly("AES256"));
+    assertThat(bucket.logging()).isEmpty();
+    assertThat(bucket.acl()).hasValueSatisfying(acl -> assertThat(acl.grants()).extracting(Bucket.Grant::permission)
+        .containsExactly("FULL_CONTROL"));
+
+    assertThat(new SnapshotIo().parse(new SnapshotIo().toJson(snapshot), "collected")).as("valid against the schema").isEqualTo(snapshot);
+    assertThat(counter.calls()).as("API calls counted").isGreaterThan(20);
+  }
+
+  @Test
+  void faultsAndAnUnassumableAccountShowInTheSnapshot() {
+    var seeded = seed(EnumSet.allOf(Fault.class));
+    System.setProperty(DeniedAccounts.PROPERTY, seeded.productionAccount());
+    Snapshot snapshot = collect(seeded, new ApiCallCounter());
+
+    assertThat(snapshot.errors()).singleElement().satisfies(error -> {
+      assertThat(error).isEqualTo(new CollectionError("sts", "AssumeRole", seeded.productionAccount(), "us-east-1", "AccessDenied",
+          error.message(), Optional.of("arn:aws:iam::" + seeded.productionAccount() + ":role/OrganizationAccountAccessRole")));
+      assertThat(error.message()).contains("not authorized");
+    });
+    Trail orgTrail = snapshot.trails().stream().filter(Trail::isOrganizationTrail).findFirst().orElseThrow();
+    assertThat(orgTrail.logFileValidationEnabled()).isFalse();
+    assertThat(snapshot.trails()).filteredOn(t -> !t.isOrganizationTrail()).singleElement().satisfies(member -> {
+      assertThat(member.arn()).isEqualTo(seeded.memberTrailArn().orElseThrow());
+      assertThat(member.accountId()).isEqualTo(seeded.developmentAccount());
+      assertThat(member.s3BucketName()).isEqualTo(ArticleOrganization.BUCKET);
+      assertThat(member.seenFrom()).containsExactly(new Trail.Location(seeded.developmentAccount(), "eu-west-1"));
+    });
+    Bucket bucket = snapshot.buckets().get(ArticleOrganization.BUCKET);
+    assertThat(bucket.policy()).hasValueSatisfying(p -> assertThat(p.findValuesAsText("Sid")).doesNotContain("DenyLogDeletion"));
+    assertThat(bucket.lifecycleRules()).as("no lifecycle configuration").isEmpty();
+    Scp protect = snapshot.scps().stream().filter(s -> s.id().equals(seeded.scpId())).findFirst().orElseThrow();
+    assertThat(protect.targets()).containsExactly(seeded.productionOu());
+  }
+}

@@ -1,0 +1,66 @@
+package io.trailwarden.emulator;
+
+import io.trailwarden.demo.Policies;
+import io.trailwarden.demo.Seeder;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The article's architecture, built on the emulator through the real SDK: a management account owning
+ * a multi-region organization trail with log file validation, a dedicated log-archive account owning
+ * the bucket and its policy, production and development accounts in a Workloads OU, and an SCP at the
+ * root protecting CloudTrail. Each {@link Fault} breaks one thing, as it happens in real organizations.
+ */
+public final class ArticleOrganization {
+  public static final String BUCKET = "acme-org-cloudtrail-logs";
+  public static final String TRAIL = "acme-org-trail";
+
+  public enum Fault {
+    /** The organization trail does not validate log files. */
+    VALIDATION_OFF,
+    /** A development-account trail writes into the organization's bucket. */
+    MEMBER_TRAIL_INTO_ORG_BUCKET,
+    /** The bucket policy has no explicit Deny of s3:DeleteObject. */
+    NO_DENY_DELETE,
+    /** The bucket has no lifecycle configuration. */
+    NO_LIFECYCLE,
+    /** The CloudTrail-protecting SCP is attached to the Production OU only. */
+    SCP_ON_ONE_OU_ONLY
+  }
+
+  /** What was built, for assertions. */
+  public record Seeded(String organizationId, String rootId, String securityOu, String workloadsOu, String productionOu,
+      String developmentOu, String loggingAccount, String productionAccount, String developmentAccount, String trailArn,
+      Optional<String> memberTrailArn, String scpId) {}
+
+  private ArticleOrganization() {}
+
+  public static Seeded seed(Seeder seeder, Set<Fault> faults) {
+    String organizationId = seeder.organization();
+    String root = seeder.rootId();
+    String security = seeder.organizationalUnit(root, "Security");
+    String workloads = seeder.organizationalUnit(root, "Workloads");
+    String production = seeder.organizationalUnit(workloads, "Production");
+    String development = seeder.organizationalUnit(workloads, "Development");
+    String logging = seeder.account("log-archive", security);
+    String prod = seeder.account("production", production);
+    String dev = seeder.account("development", development);
+
+    seeder.bucket(logging, BUCKET, Optional.of(Policies.logBucket(BUCKET, Seeder.MANAGEMENT_ACCOUNT, organizationId, true,
+        !faults.contains(Fault.NO_DENY_DELETE))));
+    if (!faults.contains(Fault.NO_LIFECYCLE)) {
+      seeder.archiveLifecycle(logging, BUCKET, 90, 2555);
+    }
+    String trail = seeder.trail(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, TRAIL, BUCKET, true, true,
+        !faults.contains(Fault.VALIDATION_OFF));
+    seeder.eventSelectors(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, List.of());
+    Optional<String> memberTrail = faults.contains(Fault.MEMBER_TRAIL_INTO_ORG_BUCKET)
+        ? Optional.of(seeder.trail(dev, "eu-west-1", "dev-debug-trail", BUCKET, false, false, false))
+        : Optional.empty();
+    String scp = seeder.scp("protect-cloudtrail", Policies.protectCloudTrail(),
+        List.of(faults.contains(Fault.SCP_ON_ONE_OU_ONLY) ? production : root));
+    return new Seeded(organizationId, root, security, workloads, production, development, logging, prod, dev, trail,
+        memberTrail, scp);
+  }
+}
