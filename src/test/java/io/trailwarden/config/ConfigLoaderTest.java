@@ -48,6 +48,37 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsTheOrganizationSection() {
+    OrganizationSettings org = ConfigLoader.parse("""
+        organization:
+          managementAccountId: "111111111111"
+          loggingAccountId: "222222222222"
+          regions: [eu-west-1, us-east-1]
+          externalId: audit-2026
+          concurrency: 4
+          sensitiveResources:
+            s3Buckets: [statements]
+        """, "c.yaml").organization();
+    assertThat(org.managementAccountId()).contains("111111111111");
+    assertThat(org.loggingAccountId()).contains("222222222222");
+    assertThat(org.regions()).containsExactly("eu-west-1", "us-east-1");
+    assertThat(org.allRegions()).isFalse();
+    assertThat(org.memberRoleName()).isEqualTo("OrganizationAccountAccessRole");
+    assertThat(org.externalId()).contains("audit-2026");
+    assertThat(org.sensitiveResources().s3Buckets()).containsExactly("statements");
+    assertThat(ConfigLoader.parse("organization:\n  regions: all\n", "c.yaml").organization().allRegions()).isTrue();
+  }
+
+  @Test
+  void badAccountIdOrRegionNamesTheLine() {
+    assertThatThrownBy(() -> ConfigLoader.parse("report:\n  failOn: high\norganization:\n  loggingAccountId: \"2222\"\n", "config.yaml"))
+        .hasMessageStartingWith("config.yaml:4:")
+        .hasMessageContaining("loggingAccountId must be a 12-digit account id, not '2222'");
+    assertThatThrownBy(() -> ConfigLoader.parse("organization:\n  regions: [us-east-1, mars-1]\n", "config.yaml"))
+        .hasMessageContaining("'mars-1' is not an AWS region name");
+  }
+
+  @Test
   void emptyFileMeansDefaults() {
     assertThat(ConfigLoader.parse("# nothing\n", "c.yaml")).isEqualTo(Config.defaults());
   }
