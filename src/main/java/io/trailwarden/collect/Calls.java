@@ -48,6 +48,16 @@ final class Calls {
     }
   }
 
+  /** Parses a policy document AWS returned; a malformed one is recorded as an error of that call. */
+  Optional<com.fasterxml.jackson.databind.JsonNode> policy(Target target, String operation, Optional<String> resource, String text) {
+    try {
+      return Optional.of(io.trailwarden.Json.mapper().readTree(text));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      record(target, operation, resource, "MalformedPolicyDocument", e.getOriginalMessage());
+      return Optional.empty();
+    }
+  }
+
   void record(Target target, String operation, Optional<String> resource, String code, String message) {
     errors.add(new CollectionError(target.service(), operation, target.accountId(), target.region(),
         code == null ? "Unknown" : code, clean(message), resource));

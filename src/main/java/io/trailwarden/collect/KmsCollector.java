@@ -1,7 +1,5 @@
 package io.trailwarden.collect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.trailwarden.Json;
 import io.trailwarden.aws.ClientFactory;
 import io.trailwarden.snapshot.KmsKey;
 import java.util.List;
@@ -40,14 +38,7 @@ final class KmsCollector {
         Optional<Boolean> rotation = calls.get(target, "GetKeyRotationStatus", resource,
             () -> kms.getKeyRotationStatus(r -> r.keyId(meta.arn())).keyRotationEnabled());
         var policy = calls.get(target, "GetKeyPolicy", resource,
-            () -> kms.getKeyPolicy(r -> r.keyId(meta.arn()).policyName("default")).policy()).flatMap(text -> {
-              try {
-                return Optional.of(Json.mapper().readTree(text));
-              } catch (JsonProcessingException e) {
-                calls.record(target, "GetKeyPolicy", resource, "MalformedPolicy", e.getOriginalMessage());
-                return Optional.empty();
-              }
-            });
+            () -> kms.getKeyPolicy(r -> r.keyId(meta.arn()).policyName("default")).policy()).flatMap(text -> calls.policy(target, "GetKeyPolicy", resource, text));
         keys.put(keyId, new KmsKey(meta.arn(), account, region, meta.keyManagerAsString(), meta.keyStateAsString(),
             meta.keySpecAsString(), rotation, policy));
       });

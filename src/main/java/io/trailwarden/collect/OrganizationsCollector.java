@@ -1,8 +1,5 @@
 package io.trailwarden.collect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwarden.Json;
 import io.trailwarden.snapshot.Organization;
 import io.trailwarden.snapshot.Scp;
 import java.util.ArrayDeque;
@@ -94,20 +91,11 @@ final class OrganizationsCollector {
           org.listTargetsForPolicyPaginator(r -> r.policyId(summary.id())).stream().flatMap(page -> page.targets().stream()).map(t -> t.targetId()).sorted().toList());
       // An SCP whose document or targets could not be read is left out; its error makes the rules UNKNOWN.
       if (content.isPresent() && targets.isPresent()) {
-        parse(content.get(), target, summary.id()).ifPresent(document ->
+        calls.policy(target, "DescribePolicy", id, content.get()).ifPresent(document ->
             scps.add(new Scp(summary.id(), summary.name(), Boolean.TRUE.equals(summary.awsManaged()), document, targets.get())));
       }
     }
     scps.sort(Comparator.comparing(Scp::id));
     return scps;
-  }
-
-  private Optional<JsonNode> parse(String document, Calls.Target target, String policyId) {
-    try {
-      return Optional.of(Json.mapper().readTree(document));
-    } catch (JsonProcessingException e) {
-      calls.record(target, "DescribePolicy", Optional.of(policyId), "MalformedPolicyDocument", e.getOriginalMessage());
-      return Optional.empty();
-    }
   }
 }

@@ -1,8 +1,6 @@
 package io.trailwarden.collect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwarden.Json;
 import io.trailwarden.aws.ClientFactory;
 import io.trailwarden.snapshot.Bucket;
 import java.util.List;
@@ -68,7 +66,7 @@ final class S3Collector {
     S3Client s3 = clients.s3(account, region);
 
     Optional<JsonNode> policy = calls.getOrNone(target, "GetBucketPolicy", resource, Set.of("NoSuchBucketPolicy"),
-        () -> s3.getBucketPolicy(r -> r.bucket(name)).policy()).flatMap(text -> parse(text, target, name));
+        () -> s3.getBucketPolicy(r -> r.bucket(name)).policy()).flatMap(text -> calls.policy(target, "GetBucketPolicy", resource, text));
     Optional<Bucket.PublicAccessBlock> block = calls.getOrNone(target, "GetPublicAccessBlock", resource,
         Set.of("NoSuchPublicAccessBlockConfiguration"),
         () -> publicAccessBlock(s3.getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration()));
@@ -150,14 +148,5 @@ final class S3Collector {
       case "EU" -> "eu-west-1";
       default -> constraint;
     };
-  }
-
-  private Optional<JsonNode> parse(String policy, Calls.Target target, String bucket) {
-    try {
-      return Optional.of(Json.mapper().readTree(policy));
-    } catch (JsonProcessingException e) {
-      calls.record(target, "GetBucketPolicy", Optional.of(bucket), "MalformedPolicy", e.getOriginalMessage());
-      return Optional.empty();
-    }
   }
 }
