@@ -278,3 +278,6 @@ error(service, operation, account, resource) := {
 }
 
 statement(sid) := [s | some s in bucket_policy.Statement; s.Sid == sid][0]
+
+# The object with the top-level fields replaced (object.union would merge nested objects).
+replaced(obj, changes) := object.union(object.remove(obj, object.keys(changes)), changes)
