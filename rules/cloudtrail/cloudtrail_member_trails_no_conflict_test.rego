@@ -52,3 +52,9 @@ test_unknown_member_selectors_unreadable if {
 	some f in rule.unknown with input as unread
 	contains(f.message, "could not be read, so whether it duplicates the organization trail is unknown")
 }
+
+test_fail_multi_region_member_trail_overlaps_a_single_region_org_trail if {
+	overlapping := object.union(fx.compliant, {"trails": [object.union(fx.org_trail, {"isMultiRegionTrail": false}), object.union(fx.member_trail, {"isMultiRegionTrail": true, "eventSelectors": management_only})]})
+	some f in rule.deny with input as overlapping
+	f.severity == "low"
+}

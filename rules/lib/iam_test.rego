@@ -206,3 +206,7 @@ test_label if {
 	iam.label({"Sid": "Write"}) == "statement Write"
 	iam.label({}) == "a statement without Sid"
 }
+
+test_service_wildcard_principal if {
+	iam.applies_to(replaced("Principal", {"Service": "*"}), iam.service("cloudtrail.amazonaws.com"))
+}

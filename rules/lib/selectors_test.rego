@@ -135,3 +135,11 @@ test_advanced_dynamodb_data_events if {
 	not selectors.covers_table(advanced([data_selector("AWS::DynamoDB::Table", [field("resources.ARN", {"notEquals": [table]})])]), table, "read")
 	not selectors.covers_table(advanced([data_selector("AWS::S3::Object", [])]), table, "read")
 }
+
+test_negative_operators_on_single_values if {
+	s := {"fieldSelectors": [field("eventSource", {"notStartsWith": ["kms"]})]}
+	not selectors.admits(s, "eventSource", "kms.amazonaws.com")
+	selectors.admits(s, "eventSource", "iam.amazonaws.com")
+	narrower := advanced([data_selector("AWS::S3::Object", [field("resources.ARN", {"notStartsWith": ["arn:aws:s3:::"]})])])
+	not selectors.covers_bucket(narrower, "statements", "read")
+}
