@@ -1,7 +1,7 @@
 # METADATA
 # title: The log bucket archives logs early and expires none before the retention period
 # description: >-
-#   Logs are read rarely but kept for years (HIPAA asks six years for documentation), so an enabled
+#   Logs are read rarely but kept for years (six, like the documentation HIPAA 164.316 requires), so an enabled
 #   lifecycle rule covering the trail's log prefix (<key prefix>/AWSLogs/; a rule with no prefix covers
 #   everything) must move objects to an archive storage class within archive_within_days. GLACIER,
 #   DEEP_ARCHIVE and GLACIER_IR (Glacier Instant Retrieval, an archive class with millisecond reads,
