@@ -20,7 +20,12 @@ organizational_units := object.get(input, ["organization", "organizationalUnits"
 
 org_id := object.get(input, ["organization", "id"], null)
 
-account(id) := [a | some a in accounts; a.id == id][0]
+# Accounts and OUs by id: looked up once per account of a large organization, never scanned.
+accounts_by_id := {a.id: a | some a in accounts}
+
+organizational_units_by_id := {ou.id: ou | some ou in organizational_units}
+
+account(id) := accounts_by_id[id]
 
 # Every account but the management account, which SCPs never restrict.
 member_accounts contains a if {
@@ -96,12 +101,6 @@ ordered_path(target_id) := path if {
 
 describe_node(id) := sprintf("root %s", [id]) if startswith(id, "r-")
 
-describe_node(id) := sprintf("OU %s (%s)", [ou.name, id]) if {
-	some ou in organizational_units
-	ou.id == id
-}
+describe_node(id) := sprintf("OU %s (%s)", [organizational_units_by_id[id].name, id])
 
-describe_node(id) := sprintf("account %s (%s)", [id, a.name]) if {
-	some a in accounts
-	a.id == id
-}
+describe_node(id) := sprintf("account %s (%s)", [id, accounts_by_id[id].name])
