@@ -1,7 +1,7 @@
 # METADATA
 # description: >-
 #   The organization trails' log buckets as rule subjects, with the evidence question every bucket
-#   rule asks first: was the bucket (and its policy) collected at all?
+#   rule asks first: was the bucket, and the part of its configuration the rule reads, collected?
 package trailwarden.lib.log_bucket
 
 import data.trailwarden.lib.snapshot
@@ -10,31 +10,68 @@ subjects contains snapshot.bucket_subject(name) if {
 	some name in snapshot.org_trail_buckets
 }
 
-# Buckets collected with their policy read: name -> policy (null when the bucket has none).
-policies[name] := object.get(input.buckets[name], "policy", null) if {
-	some name in snapshot.org_trail_buckets
-	input.buckets[name]
-	count(snapshot.resource_errors("s3", name)) == 0
+# The S3 calls behind each part of a bucket's configuration, named as the collectors record them in
+# errors[].operation (with errors[].resource = the bucket name). A rule passes the calls it depends
+# on, so a failed GetBucketLogging does not make the bucket policy unknown.
+operations := {
+	"policy": {"GetBucketPolicy"},
+	"public access block": {"GetPublicAccessBlock"},
+	"ACL": {"GetBucketAcl"},
+	"versioning": {"GetBucketVersioning"},
+	"Object Lock configuration": {"GetObjectLockConfiguration"},
+	"lifecycle configuration": {"GetBucketLifecycleConfiguration"},
+	"encryption": {"GetBucketEncryption"},
+	"access logging": {"GetBucketLogging"},
 }
 
-# An UNKNOWN finding for every log bucket whose policy is not known.
-unknown_policies contains finding if {
+# Errors naming the bucket for one of the operations.
+errors(name, ops) := [e |
+	some e in input.errors
+	e.service == "s3"
+	object.get(e, "resource", "") == name
+	e.operation in ops
+]
+
+# The bucket was collected and none of the operations failed for it.
+readable(name, ops) if {
+	input.buckets[name]
+	count(errors(name, ops)) == 0
+}
+
+# Log buckets whose `ops` results are known: name -> bucket.
+buckets(ops) := {name: input.buckets[name] |
 	some name in snapshot.org_trail_buckets
-	not name in object.keys(policies)
-	errors := snapshot.resource_errors("s3", name)
+	readable(name, ops)
+}
+
+# An UNKNOWN finding for every log bucket whose `what` (a key of `operations`) could not be read.
+unknown(what) := unknown_for(operations[what], what)
+
+unknown_for(ops, what) := {finding |
+	some name in snapshot.org_trail_buckets
+	not readable(name, ops)
+	errors_found := errors(name, ops)
 	finding := object.union(snapshot.bucket_subject(name), {
-		"message": sprintf("The policy of log bucket %s could not be read: %s.", [name, why_unread(name, errors)]),
-		"evidence": {"errors": errors},
+		"message": sprintf("The %s of log bucket %s could not be read: %s.", [what, name, why_unread(name, errors_found)]),
+		"evidence": {"errors": errors_found},
 	})
 }
 
 why_unread(name, _) := "the bucket was not collected" if not input.buckets[name]
 
-why_unread(name, errors) := snapshot.describe_errors(errors) if input.buckets[name]
+why_unread(name, errors_found) := snapshot.describe_errors(errors_found) if input.buckets[name]
+
+# Buckets collected with their policy read: name -> policy (null when the bucket has none).
+policies[name] := object.get(bucket, "policy", null) if {
+	some name, bucket in buckets(operations.policy)
+}
+
+# An UNKNOWN finding for every log bucket whose policy is not known.
+unknown_policies := unknown("policy")
 
 # Sample object ARNs CloudTrail writes for an organization trail: the management account's own logs
 # and the organization's member logs, each under the trail's key prefix.
-write_targets(trail) := [sprintf("arn:aws:s3:::%s/%sAWSLogs/%s/", [trail.s3BucketName, key_prefix(trail), owner]) |
+write_targets(trail) := [sprintf("arn:aws:s3:::%s/%s%s/", [trail.s3BucketName, log_prefix(trail), owner]) |
 	some owner in log_owners
 ]
 
@@ -42,6 +79,15 @@ log_owners := [snapshot.management_account_id, input.organization.id] if input.o
 
 log_owners := [snapshot.management_account_id] if not input.organization.id
 
+# Where CloudTrail writes under the bucket: "<key prefix>/AWSLogs/", or "AWSLogs/" without prefix.
+log_prefix(trail) := sprintf("%sAWSLogs/", [key_prefix(trail)])
+
 key_prefix(trail) := sprintf("%s/", [trail.s3KeyPrefix]) if not object.get(trail, "s3KeyPrefix", null) in {null, ""}
 
 key_prefix(trail) := "" if object.get(trail, "s3KeyPrefix", null) in {null, ""}
+
+# Organization trails delivering to the bucket.
+trails_of(name) := [trail |
+	some trail in snapshot.org_trails
+	trail.s3BucketName == name
+]

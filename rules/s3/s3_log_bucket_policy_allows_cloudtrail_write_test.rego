@@ -21,7 +21,7 @@ test_pass_one_wildcard_resource if {
 }
 
 test_pass_condition_key_in_other_case if {
-	statement := object.union(write, {"Condition": {"StringEquals": {"S3:X-Amz-Acl": ["bucket-owner-full-control"]}}})
+	statement := fx.replaced(write, {"Condition": {"StringEquals": {"S3:X-Amz-Acl": ["bucket-owner-full-control"], "AWS:SourceArn": fx.trail_arn}}})
 	count(rule.deny) == 0 with input as fx.with_policy_statements([acl_check, statement])
 }
 
@@ -42,7 +42,7 @@ test_fail_organization_prefix_missing if {
 }
 
 test_fail_without_acl_condition if {
-	statement := object.remove(write, ["Condition"])
+	statement := fx.replaced(write, {"Condition": {"StringEquals": {"aws:SourceArn": fx.trail_arn}}})
 	some f in rule.deny with input as fx.with_policy_statements([acl_check, statement])
 	contains(f.message, "without requiring s3:x-amz-acl = bucket-owner-full-control")
 	count(f.evidence.writes) == 2
@@ -50,7 +50,7 @@ test_fail_without_acl_condition if {
 }
 
 test_fail_condition_allows_other_acl if {
-	statement := object.union(write, {"Condition": {"StringEquals": {"s3:x-amz-acl": ["bucket-owner-full-control", "public-read"]}}})
+	statement := fx.replaced(write, {"Condition": {"StringEquals": {"s3:x-amz-acl": ["bucket-owner-full-control", "public-read"], "aws:SourceArn": fx.trail_arn}}})
 	count(rule.deny) == 1 with input as fx.with_policy_statements([acl_check, statement])
 }
 
@@ -71,4 +71,31 @@ test_unknown_policy_unreadable if {
 	}]})
 	count(rule.deny) == 0 with input as unread
 	count(rule.unknown) == 1 with input as unread
+}
+
+test_pass_scoped_by_source_account_or_arn_pattern if {
+	by_account := fx.replaced(write, {"Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceAccount": fx.management_account}}})
+	count(rule.deny) == 0 with input as fx.with_policy_statements([acl_check, by_account])
+	by_pattern := fx.replaced(write, {"Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control"}, "ArnLike": {"aws:SourceArn": "arn:aws:cloudtrail:*:111111111111:trail/*"}}})
+	count(rule.deny) == 0 with input as fx.with_policy_statements([acl_check, by_pattern])
+}
+
+test_fail_not_scoped_to_the_trail_is_low if {
+	statement := fx.replaced(write, {"Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control"}}})
+	some f in rule.deny with input as fx.with_policy_statements([acl_check, statement])
+	f.message == "The policy of log bucket acme-org-cloudtrail-logs lets cloudtrail.amazonaws.com write without an aws:SourceArn or aws:SourceAccount condition naming the organization trail (statement AWSCloudTrailWrite), so a trail of any account could deliver into it."
+	f.severity == "low"
+	f.fix == sprintf("Add \"aws:SourceArn\": \"%s\" to the StringEquals condition of statement AWSCloudTrailWrite.", [fx.trail_arn])
+	count(rule.deny) == 1 with input as fx.with_policy_statements([acl_check, statement])
+}
+
+test_fail_source_arn_wildcard_does_not_scope if {
+	statement := fx.replaced(write, {"Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control"}, "StringLike": {"aws:SourceArn": "*"}}})
+	some f in rule.deny with input as fx.with_policy_statements([acl_check, statement])
+	f.severity == "low"
+}
+
+test_fail_no_condition_at_all_is_two_findings if {
+	statement := object.remove(write, ["Condition"])
+	{object.get(f, "severity", "high") | some f in rule.deny} == {"high", "low"} with input as fx.with_policy_statements([acl_check, statement])
 }

@@ -2,9 +2,14 @@ package io.trailwarden.cli;
 
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.policy.Catalogue;
+import io.trailwarden.policy.Frameworks;
 import io.trailwarden.policy.RuleMetadata;
 import io.trailwarden.policy.RulesDirectory;
+import io.trailwarden.policy.RulesDocs;
+import io.trailwarden.report.AtomicFiles;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,23 +19,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code rules list|show}: the catalogue, documented from the rules' own metadata. */
+/** {@code rules list|show|docs}: the catalogue, documented from the rules' own metadata. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "List the rules or show one.",
-    subcommands = {RulesCommand.ListRules.class, RulesCommand.ShowRule.class})
+    description = "List the rules, show one, or write them all as Markdown.",
+    subcommands = {RulesCommand.ListRules.class, RulesCommand.ShowRule.class, RulesCommand.DocsCommand.class})
 final class RulesCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin RulesOption rulesOption;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing command: list or show (see --help).");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing command: list, show or docs (see --help).");
+  }
+
+  /** The rules' metadata and the framework names of the same rules directory. */
+  record Loaded(Catalogue catalogue, Frameworks frameworks) {}
+
+  Loaded load(PrintWriter err) {
+    try (RulesDirectory rules = rulesOption.resolve()) {
+      return new Loaded(rulesOption.engine(rules, err).catalogue(), Frameworks.read(rules.path()));
+    }
   }
 
   Catalogue catalogue(PrintWriter err) {
-    try (RulesDirectory rules = rulesOption.resolve()) {
-      return rulesOption.engine(rules, err).catalogue();
-    }
+    return load(err).catalogue();
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -69,7 +81,8 @@ final class RulesCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      RuleMetadata rule = parent.catalogue(spec.commandLine().getErr()).find(id)
+      Loaded loaded = parent.load(spec.commandLine().getErr());
+      RuleMetadata rule = loaded.catalogue().find(id)
           .orElseThrow(() -> new InvalidInputException("no rule '" + id + "' (see: trailwarden rules list)"));
       out.println(rule.id());
       out.println("  " + rule.title());
@@ -77,11 +90,39 @@ final class RulesCommand implements Runnable {
       out.println("Severity:     " + rule.severity().id());
       out.println("Description:  " + rule.description());
       out.println("Remediation:  " + rule.remediation() + rule.remediationId().map(r -> " (automated: " + r + ")").orElse(""));
-      rule.frameworks().forEach((framework, controls) ->
-          out.println("Framework:    " + framework + " " + String.join(", ", controls)));
+      rule.frameworks().forEach((framework, controls) -> controls.forEach(control ->
+          out.println("Framework:    " + framework + " " + control
+              + loaded.frameworks().title(framework, control).map(title -> ": " + title).orElse(""))));
       rule.references().forEach(ref -> out.println("Reference:    " + ref.url() + " (" + ref.description() + ")"));
       out.println("Parameters:   " + (rule.params().isEmpty() ? "none" : rule.params().toString()));
       out.println("Source:       " + rule.file());
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(name = "docs", mixinStandardHelpOptions = true, versionProvider = Version.class,
+      description = "Write every rule, its frameworks and controls as Markdown (the project keeps it in docs/rules.md).")
+  static final class DocsCommand implements Callable<Integer> {
+    @ParentCommand RulesCommand parent;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path output;
+
+    @Override
+    public Integer call() {
+      Loaded loaded = parent.load(spec.commandLine().getErr());
+      String markdown = RulesDocs.render(loaded.catalogue(), loaded.frameworks());
+      if (output == null) {
+        spec.commandLine().getOut().print(markdown);
+        return ExitCode.OK;
+      }
+      try {
+        AtomicFiles.write(output, markdown);
+      } catch (IOException e) {
+        throw new InvalidInputException(output + ": cannot write: " + e.getMessage(), e);
+      }
+      spec.commandLine().getErr().println("Wrote " + output);
       return ExitCode.OK;
     }
   }

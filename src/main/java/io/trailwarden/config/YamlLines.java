@@ -15,11 +15,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Finds the line of a YAML node by its path (map keys and list indexes), from SnakeYAML's node marks.
  * Jackson's error locations point past the offending token; the node's own mark is exact.
  */
-final class YamlLines {
+public final class YamlLines {
   private YamlLines() {}
 
   /** The 1-based line of the node at the path; for a scalar value, the line of its key. */
-  static Optional<Integer> lineOf(String text, List<Object> path) {
+  public static Optional<Integer> lineOf(String text, List<Object> path) {
     Node node;
     try {
       node = new Yaml().compose(new StringReader(text));

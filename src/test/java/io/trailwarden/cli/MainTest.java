@@ -161,7 +161,9 @@ class MainTest {
   @Test
   void excludedRulesDoNotRun(@TempDir Path temp) throws Exception {
     Path config = temp.resolve("config.yaml");
-    Files.writeString(config, "rules:\n  exclude: [cloudtrail_org_trail_multi_region_enabled, cloudtrail_org_trail_log_file_validation_enabled, s3_log_bucket_policy_allows_cloudtrail_write]\n");
+    Files.writeString(config, "rules:\n  exclude: [cloudtrail_org_trail_multi_region_enabled, cloudtrail_org_trail_log_file_validation_enabled,"
+        + " cloudtrail_org_trail_cloudwatch_logs_enabled, cloudtrail_member_trails_no_conflict, s3_log_bucket_policy_allows_cloudtrail_write,"
+        + " s3_log_bucket_policy_denies_object_deletion, s3_log_bucket_lifecycle_archives_logs, organizations_scp_protects_cloudtrail]\n");
     Run run = run(evaluate(TestFiles.example("misconfigured-org.json"), temp.resolve("out"), "--config", config.toString()));
     assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.OK);
   }
@@ -180,19 +182,34 @@ class MainTest {
   void rulesListAndShow() {
     Run list = run("rules", "--rules", TestFiles.rulesDir().toString(), "list");
     assertThat(list.exitCode()).isZero();
-    assertThat(list.out()).contains("cloudtrail_org_trail_exists").contains("critical").contains("6 rules");
+    assertThat(list.out()).contains("cloudtrail_org_trail_exists").contains("critical").contains("24 rules");
 
     Run cis = run("rules", "--rules", TestFiles.rulesDir().toString(), "list", "--framework", "cis-aws-foundations-3.0");
     assertThat(cis.out()).contains("cloudtrail_org_trail_multi_region_enabled").doesNotContain("cloudtrail_org_trail_exists ");
 
     Run show = run("rules", "--rules", TestFiles.rulesDir().toString(), "show", "cloudtrail_org_trail_log_file_validation_enabled");
     assertThat(show.exitCode()).isZero();
-    assertThat(show.out()).contains("Severity:     high").contains("cis-aws-foundations-3.0 3.2")
+    assertThat(show.out()).contains("Severity:     high")
+        .contains("Framework:    cis-aws-foundations-3.0 3.2: Ensure CloudTrail log file validation is enabled")
+        .contains("Framework:    aws-security-hub CloudTrail.4: CloudTrail log file validation should be enabled")
         .contains("https://docs.aws.amazon.com/").contains("Remediation:");
 
     Run unknown = run("rules", "--rules", TestFiles.rulesDir().toString(), "show", "nope");
     assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(unknown.err()).contains("no rule 'nope'");
+  }
+
+  @Test
+  void rulesDocsWritesTheCatalogueAsMarkdown(@TempDir Path temp) throws Exception {
+    Run stdout = run("rules", "--rules", TestFiles.rulesDir().toString(), "docs");
+    assertThat(stdout.exitCode()).as(stdout.err()).isZero();
+    assertThat(stdout.out()).startsWith("<!-- Generated").contains("# TrailWarden rules").contains("### `s3_log_bucket_not_public`");
+
+    Path file = temp.resolve("docs/rules.md");
+    Run written = run("rules", "--rules", TestFiles.rulesDir().toString(), "docs", "--output", file.toString());
+    assertThat(written.exitCode()).isZero();
+    assertThat(written.err()).contains("Wrote " + file);
+    assertThat(Files.readString(file)).isEqualTo(stdout.out());
   }
 
   @Test

@@ -79,9 +79,14 @@ class PolicyEngineTest {
     List<RuleResult> results = engine.evaluate(snapshot("misconfigured-org.json"), Map.of(), ids);
     assertThat(results).extracting(RuleResult::ruleId).containsExactlyElementsOf(ids);
     assertThat(results).filteredOn(r -> !r.deny().isEmpty()).extracting(RuleResult::ruleId).containsExactlyInAnyOrder(
+        "cloudtrail_member_trails_no_conflict",
+        "cloudtrail_org_trail_cloudwatch_logs_enabled",
         "cloudtrail_org_trail_log_file_validation_enabled",
         "cloudtrail_org_trail_multi_region_enabled",
-        "s3_log_bucket_policy_allows_cloudtrail_write");
+        "organizations_scp_protects_cloudtrail",
+        "s3_log_bucket_lifecycle_archives_logs",
+        "s3_log_bucket_policy_allows_cloudtrail_write",
+        "s3_log_bucket_policy_denies_object_deletion");
     assertThat(results).allSatisfy(r -> assertThat(r.subjects()).isNotEmpty());
 
     List<RuleResult> compliant = engine.evaluate(snapshot("compliant-org.json"), Map.of(), ids);

@@ -1,0 +1,81 @@
+# METADATA
+# title: No member-account trail writes into the organization's log bucket or duplicates its management events
+# description: >-
+#   A trail created in a member account that delivers into the organization's log bucket mixes logs
+#   the member account controls with the organization's record, and needs a bucket policy that lets
+#   more writers in. That is the high finding. A member trail that records management events the
+#   organization trail already records (in an overlapping region) adds no evidence, and every
+#   additional copy of management events is charged: that finding is low, for cost.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/creating-trail-organization.html
+#     description: Creating a trail for an organization
+#   - ref: https://aws.amazon.com/cloudtrail/pricing/
+#     description: AWS CloudTrail pricing (additional copies of management events)
+# custom:
+#   id: cloudtrail_member_trails_no_conflict
+#   severity: high
+#   remediation: >-
+#     Point member-account trails at a bucket of their own account, and stop them recording management
+#     events the organization trail already records (or delete them).
+#   frameworks:
+#     hipaa: ["164.312(b)"]
+package trailwarden.rules.cloudtrail_member_trails_no_conflict
+
+import data.trailwarden.lib.selectors
+import data.trailwarden.lib.snapshot
+
+# Trails owned by member accounts (the organization trail is owned by the management account, even
+# as member accounts see it).
+member_trails contains trail if {
+	some trail in input.trails
+	trail.accountId != snapshot.management_account_id
+}
+
+subjects contains snapshot.trail_subject(trail) if {
+	some trail in member_trails
+}
+
+deny contains finding if {
+	some trail in member_trails
+	trail.s3BucketName in snapshot.org_trail_buckets
+	finding := object.union(snapshot.trail_subject(trail), {
+		"message": sprintf("Trail %s of member account %s writes into the organization's log bucket %s.", [trail.name, trail.accountId, trail.s3BucketName]),
+		"evidence": {"trail": trail.arn, "s3BucketName": trail.s3BucketName, "organizationTrails": sort([t.arn | some t in snapshot.org_trails])},
+		"fix": sprintf("In account %s: aws cloudtrail update-trail --region %s --name %s --s3-bucket-name <a bucket of account %s>, or aws cloudtrail delete-trail --region %s --name %s", [trail.accountId, trail.homeRegion, trail.arn, trail.accountId, trail.homeRegion, trail.arn]),
+	})
+}
+
+deny contains finding if {
+	some trail in member_trails
+	duplicated := [rw | some rw in ["read", "write"]; duplicates(trail, rw)]
+	count(duplicated) > 0
+	finding := object.union(snapshot.trail_subject(trail), {
+		"message": sprintf("Trail %s of member account %s records %s management events the organization trail already records; the extra copy is charged.", [trail.name, trail.accountId, concat(" and ", duplicated)]),
+		"evidence": {"trail": trail.arn, "eventSelectors": trail.eventSelectors, "advancedEventSelectors": trail.advancedEventSelectors},
+		"fix": sprintf("In account %s: aws cloudtrail put-event-selectors --region %s --trail-name %s --advanced-event-selectors '[<its data event selectors only>]', or aws cloudtrail delete-trail --region %s --name %s", [trail.accountId, trail.homeRegion, trail.arn, trail.homeRegion, trail.arn]),
+		"severity": "low",
+	})
+}
+
+unknown contains finding if {
+	some trail in member_trails
+	selectors.mode(trail) == "unknown"
+	errors := snapshot.resource_errors("cloudtrail", trail.arn)
+	finding := object.union(snapshot.trail_subject(trail), {
+		"message": sprintf("The event selectors of trail %s of member account %s could not be read, so whether it duplicates the organization trail is unknown.", [trail.name, trail.accountId]),
+		"evidence": {"errors": errors},
+	})
+}
+
+duplicates(trail, rw) if {
+	selectors.records_management(trail, rw)
+	some org_trail in snapshot.org_trails
+	selectors.records_management(org_trail, rw)
+	regions_overlap(trail, org_trail)
+}
+
+regions_overlap(a, _) if a.isMultiRegionTrail == true
+
+regions_overlap(_, b) if b.isMultiRegionTrail == true
+
+regions_overlap(a, b) if a.homeRegion == b.homeRegion

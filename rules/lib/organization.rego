@@ -1,0 +1,106 @@
+# METADATA
+# description: >-
+#   The organization's tree and its service control policies: which SCPs reach an account (attached
+#   to the account, to any OU above it, or to the root) and which of their Deny statements stop an
+#   ordinary principal of that account.
+package trailwarden.lib.organization
+
+import data.trailwarden.lib.arn
+import data.trailwarden.lib.iam
+import data.trailwarden.lib.snapshot
+
+# Organizations was read (the organization is null when it could not be).
+known if is_object(input.organization)
+
+accounts := object.get(input, ["organization", "accounts"], [])
+
+roots := object.get(input, ["organization", "roots"], [])
+
+organizational_units := object.get(input, ["organization", "organizationalUnits"], [])
+
+org_id := object.get(input, ["organization", "id"], null)
+
+# Accounts and OUs by id: looked up once per account of a large organization, never scanned.
+accounts_by_id := {a.id: a | some a in accounts}
+
+organizational_units_by_id := {ou.id: ou | some ou in organizational_units}
+
+account(id) := accounts_by_id[id]
+
+# Every account but the management account, which SCPs never restrict.
+member_accounts contains a if {
+	some a in accounts
+	a.id != snapshot.management_account_id
+}
+
+# Member accounts that can act: a suspended or closing account cannot make API calls at all.
+active_member_accounts contains a if {
+	some a in member_accounts
+	a.status == "ACTIVE"
+}
+
+account_arn(account_id) := arn.organization_account(snapshot.management_account_id, org_id, account_id)
+
+# A member account as a rule subject.
+account_subject(account_id) := {"resource": account_arn(account_id), "accountId": account_id, "region": "global"}
+
+# Child -> parent links of the tree; roots have no parent.
+parent_graph := object.union(
+	{r.id: [] | some r in roots},
+	{node.id: [node.parentId] | some node in array.concat(accounts, organizational_units)},
+)
+
+# The ids an SCP can be attached to and still reach the target: the target, every OU above it and
+# the root.
+path_to_root(target_id) := graph.reachable(parent_graph, {target_id})
+
+# SCPs that reach the account or OU.
+scps_for(target_id) := {scp |
+	path := path_to_root(target_id)
+	some scp in input.scps
+	some attached in scp.targets
+	attached in path
+}
+
+# SCPs are enforced only with all features enabled and the SCP policy type enabled on the root.
+scps_enforced if {
+	input.organization.featureSet == "ALL"
+	count(roots) > 0
+	every root in roots {
+		"SERVICE_CONTROL_POLICY" in root.policyTypesEnabled
+	}
+}
+
+# The Deny statements of SCPs reaching the account that stop its ordinary principal from calling
+# `action` on `resource` in `region`, as {"policy", "statement"} pairs.
+denials(account_id, action, resource, region) := {{"policy": sprintf("%s (%s)", [scp.name, scp.id]), "statement": iam.label(statement)} |
+	context := iam.ordinary_context(account_id, region, org_id)
+	some scp in scps_for(account_id)
+	some statement in iam.matching(scp.document, "Deny", iam.ordinary_principal(account_id), action, resource, context)
+}
+
+# Errors reading the SCPs themselves; with any, a missing protection may only be unseen.
+scp_errors := [e |
+	some e in input.errors
+	e.service == "organizations"
+	e.operation in {"ListPolicies", "DescribePolicy", "ListTargetsForPolicy", "ListPoliciesForTarget"}
+]
+
+# Errors reading the organization (any Organizations call in the management account).
+errors := snapshot.errors_for("organizations", snapshot.management_account_id)
+
+# The path from a node up to the root, in words: "account 1 (prod), OU Workloads (ou-...), root r-ab12".
+describe_path(target_id) := concat(", ", [describe_node(id) | some id in ordered_path(target_id)])
+
+# The path from the node up to the root, in order (a tree has exactly one such path).
+ordered_path(target_id) := path if {
+	paths := graph.reachable_paths(parent_graph, {target_id})
+	count(paths) == 1
+	some path in paths
+}
+
+describe_node(id) := sprintf("root %s", [id]) if startswith(id, "r-")
+
+describe_node(id) := sprintf("OU %s (%s)", [organizational_units_by_id[id].name, id])
+
+describe_node(id) := sprintf("account %s (%s)", [id, accounts_by_id[id].name])

@@ -1,0 +1,110 @@
+# METADATA
+# title: The log bucket archives logs early and expires none before the retention period
+# description: >-
+#   Logs are read rarely but kept for years (six, like the documentation HIPAA 164.316 requires), so an enabled
+#   lifecycle rule covering the trail's log prefix (<key prefix>/AWSLogs/; a rule with no prefix covers
+#   everything) must move objects to an archive storage class within archive_within_days. GLACIER,
+#   DEEP_ARCHIVE and GLACIER_IR (Glacier Instant Retrieval, an archive class with millisecond reads,
+#   useful when investigators need logs fast) count by default. No enabled rule touching the log
+#   prefix may expire current objects, or noncurrent versions, before retention_days: on a versioned
+#   bucket a noncurrent version is what is left of an overwritten or deleted log file, so expiring it
+#   early completes the deletion.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html
+#     description: Managing the lifecycle of objects
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/storage-class-intro.html#sc-glacier
+#     description: Storage classes for archiving objects
+# custom:
+#   id: s3_log_bucket_lifecycle_archives_logs
+#   severity: medium
+#   remediation: >-
+#     Add an enabled lifecycle rule for the log prefix that transitions objects to an archive storage
+#     class within archive_within_days, and remove or raise any expiration shorter than retention_days.
+#   frameworks:
+#     hipaa: ["164.312(b)"]
+#   params:
+#     archive_within_days: 90
+#     retention_days: 2190
+#     archive_storage_classes: ["GLACIER", "DEEP_ARCHIVE", "GLACIER_IR"]
+package trailwarden.rules.s3_log_bucket_lifecycle_archives_logs
+
+import data.trailwarden.lib.log_bucket
+import data.trailwarden.lib.params as parameters
+import data.trailwarden.lib.snapshot
+
+params := parameters.of(rego.metadata.chain())
+
+subjects := log_bucket.subjects
+
+readable := log_bucket.buckets(log_bucket.operations["lifecycle configuration"])
+
+deny contains finding if {
+	some name, bucket in readable
+	some trail in log_bucket.trails_of(name)
+	prefix := log_bucket.log_prefix(trail)
+	not archived(bucket, prefix)
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("No enabled lifecycle rule of log bucket %s moves objects under %s to %s within %d days.", [name, prefix, concat(" or ", params.archive_storage_classes), params.archive_within_days]),
+		"evidence": {"logPrefix": prefix, "lifecycleRules": bucket.lifecycleRules},
+		"fix": sprintf("aws s3api put-bucket-lifecycle-configuration --bucket %s --lifecycle-configuration '{\"Rules\": [<the bucket's other rules>, {\"ID\": \"archive-cloudtrail-logs\", \"Status\": \"Enabled\", \"Filter\": {\"Prefix\": \"%s\"}, \"Transitions\": [{\"Days\": %d, \"StorageClass\": \"%s\"}]}]}'", [name, prefix, params.archive_within_days, params.archive_storage_classes[0]]),
+	})
+}
+
+deny contains finding if {
+	some name, bucket in readable
+	some trail in log_bucket.trails_of(name)
+	prefix := log_bucket.log_prefix(trail)
+	early := {sprintf("rule %s %s after %d days", [rule_name(rule), what, days]) |
+		some rule in rules(bucket)
+		rule.status == "Enabled"
+		touches(rule, prefix)
+		some [what, days] in [
+			["expires objects", object.get(rule, "expirationDays", null)],
+			["deletes noncurrent versions", object.get(rule, "noncurrentVersionExpirationDays", null)],
+		]
+		days != null
+		days < params.retention_days
+	}
+	count(early) > 0
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("Lifecycle of log bucket %s deletes logs under %s before %d days: %s.", [name, prefix, params.retention_days, concat("; ", sort(early))]),
+		"evidence": {"logPrefix": prefix, "retention_days": params.retention_days, "lifecycleRules": bucket.lifecycleRules},
+		"fix": sprintf("aws s3api put-bucket-lifecycle-configuration --bucket %s --lifecycle-configuration '<the current rules with Expiration Days and NoncurrentVersionExpiration NoncurrentDays of at least %d, or without expiration>'", [name, params.retention_days]),
+	})
+}
+
+unknown := log_bucket.unknown("lifecycle configuration")
+
+# null means the bucket has no lifecycle configuration.
+rules(bucket) := bucket.lifecycleRules if is_array(bucket.lifecycleRules)
+
+rules(bucket) := [] if not is_array(bucket.lifecycleRules)
+
+archived(bucket, prefix) if {
+	some rule in rules(bucket)
+	rule.status == "Enabled"
+	covers(rule, prefix)
+	some transition in rule.transitions
+	transition.storageClass in params.archive_storage_classes
+	transition.days <= params.archive_within_days
+}
+
+# The rule applies to every object under the log prefix.
+covers(rule, _) if object.get(rule, "prefix", null) in {null, ""}
+
+covers(rule, prefix) if {
+	not object.get(rule, "prefix", null) in {null, ""}
+	startswith(prefix, rule.prefix)
+}
+
+# The rule applies to some objects under the log prefix.
+touches(rule, prefix) if covers(rule, prefix)
+
+touches(rule, prefix) if {
+	not object.get(rule, "prefix", null) in {null, ""}
+	startswith(rule.prefix, prefix)
+}
+
+rule_name(rule) := rule.id if is_string(object.get(rule, "id", null))
+
+rule_name(rule) := "(without id)" if not is_string(object.get(rule, "id", null))

@@ -1,0 +1,125 @@
+# METADATA
+# title: The log bucket is not public
+# description: >-
+#   CloudTrail logs map the whole organization: accounts, roles, resources, source addresses. The log
+#   bucket must have all four S3 Block Public Access settings on (each one on the bucket or on its
+#   account), no bucket policy statement that allows everyone ("*", {"AWS": "*"} or NotPrincipal)
+#   without a condition that keeps outsiders out (such as aws:SourceArn, aws:SourceAccount or
+#   aws:PrincipalOrgID naming the organization), and no ACL grant to AllUsers or AuthenticatedUsers.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+#     description: Blocking public access to your Amazon S3 storage
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
+#     description: The meaning of "public"
+# custom:
+#   id: s3_log_bucket_not_public
+#   severity: critical
+#   remediation: >-
+#     Turn on all four Block Public Access settings for the log bucket, remove policy statements that
+#     allow everyone, and remove ACL grants to AllUsers and AuthenticatedUsers.
+#   frameworks:
+#     aws-security-hub: ["CloudTrail.6"]
+#     hipaa: ["164.312(b)"]
+package trailwarden.rules.s3_log_bucket_not_public
+
+import data.trailwarden.lib.iam
+import data.trailwarden.lib.log_bucket
+import data.trailwarden.lib.snapshot
+
+subjects := log_bucket.subjects
+
+settings := ["blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets"]
+
+public_groups := {
+	"http://acs.amazonaws.com/groups/global/AllUsers",
+	"http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+}
+
+# Block Public Access settings on neither the bucket nor its account.
+deny contains finding if {
+	some name in snapshot.org_trail_buckets
+	bucket := input.buckets[name]
+	bucket_block_known(name)
+	account_block_known(bucket)
+	missing := unblocked(bucket)
+	count(missing) > 0
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("Log bucket %s has Block Public Access off for %s (on neither the bucket nor account %s).", [name, concat(", ", missing), bucket.accountId]),
+		"evidence": {"publicAccessBlock": bucket.publicAccessBlock, "accountPublicAccessBlock": bucket.accountPublicAccessBlock},
+		"fix": sprintf("aws s3api put-public-access-block --bucket %s --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true", [name]),
+	})
+}
+
+deny contains finding if {
+	some name, policy in log_bucket.policies
+	policy != null
+	public := iam.public_allows(policy)
+	count(public) > 0
+	labels := sort({iam.label(s) | some s in public})
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("The policy of log bucket %s allows everyone without a condition that keeps outsiders out (%s).", [name, concat(", ", labels)]),
+		"evidence": {"statements": public},
+		"fix": sprintf("Remove %s from the policy of %s, or restrict them with a condition such as {\"StringEquals\": {\"aws:PrincipalOrgID\": \"%s\"}}.", [concat(", ", labels), name, object.get(input, ["organization", "id"], "<organization id>")]),
+	})
+}
+
+deny contains finding if {
+	some name, bucket in log_bucket.buckets(log_bucket.operations.ACL)
+	grants := [g | some g in object.get(bucket, ["acl", "grants"], []); g.granteeUri in public_groups]
+	count(grants) > 0
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("The ACL of log bucket %s grants %s.", [name, concat(", ", sort({sprintf("%s to %s", [g.permission, g.granteeUri]) | some g in grants}))]),
+		"evidence": {"grants": grants},
+		"fix": sprintf("aws s3api put-bucket-ownership-controls --bucket %s --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]' (disables ACLs), or aws s3api put-bucket-acl --bucket %s --acl private", [name, name]),
+	})
+}
+
+unknown contains finding if {
+	some name in snapshot.org_trail_buckets
+	not input.buckets[name]
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("Log bucket %s was not collected, so whether it is public is unknown.", [name]),
+		"evidence": {"errors": snapshot.resource_errors("s3", name)},
+	})
+}
+
+# A block that could not be read matters only when the other one leaves a setting off.
+unknown contains finding if {
+	some name in snapshot.org_trail_buckets
+	bucket := input.buckets[name]
+	errors := block_errors(name, bucket)
+	count(errors) > 0
+	count(unblocked(bucket)) > 0
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("The Block Public Access settings of log bucket %s could not all be read: %s.", [name, snapshot.describe_errors(errors)]),
+		"evidence": {"errors": errors},
+	})
+}
+
+unknown contains finding if {
+	some what in ["policy", "ACL"]
+	some f in log_bucket.unknown(what)
+	input.buckets[trim_prefix(f.resource, "arn:aws:s3:::")]
+	finding := f
+}
+
+# Settings neither block (as far as it is known) turns on.
+unblocked(bucket) := [setting |
+	some setting in settings
+	object.get(bucket, ["publicAccessBlock", setting], false) != true
+	object.get(bucket, ["accountPublicAccessBlock", setting], false) != true
+]
+
+bucket_block_known(name) if count(log_bucket.errors(name, log_bucket.operations["public access block"])) == 0
+
+account_block_known(bucket) if count(account_block_errors(bucket)) == 0
+
+# The account's block is read through S3 Control, in the bucket's account.
+account_block_errors(bucket) := [e |
+	some e in input.errors
+	e.service == "s3control"
+	e.operation == "GetPublicAccessBlock"
+	e.accountId == bucket.accountId
+]
+
+block_errors(name, bucket) := array.concat(log_bucket.errors(name, log_bucket.operations["public access block"]), account_block_errors(bucket))

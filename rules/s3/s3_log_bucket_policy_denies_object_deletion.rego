@@ -1,0 +1,70 @@
+# METADATA
+# title: The log bucket policy denies deleting log objects to every principal
+# description: >-
+#   An explicit Deny of s3:DeleteObject and s3:DeleteObjectVersion on the log objects, for every
+#   principal ("*", {"AWS": "*"}, or everyone but a break-glass role through NotPrincipal), stops an
+#   administrator of the logging account, or anyone who gains its credentials, from erasing the
+#   record. Lifecycle expiration is not subject to the bucket policy, so archiving still works. A Deny
+#   counts only if it stops an ordinary principal of the bucket's account calling over HTTPS with MFA:
+#   a condition that lets such a caller through (aws:SecureTransport false, an exemption matching every
+#   role, a missing-MFA test) exempts, in effect, everyone. An exemption naming specific roles still
+#   protects.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html
+#     description: Examples of Amazon S3 bucket policies
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+#     description: Policy evaluation logic (an explicit deny overrides any allow)
+# custom:
+#   id: s3_log_bucket_policy_denies_object_deletion
+#   severity: high
+#   remediation: >-
+#     Add a statement to the log bucket policy that denies s3:DeleteObject and s3:DeleteObjectVersion
+#     on the bucket's objects to Principal "*".
+#   frameworks:
+#     hipaa: ["164.312(b)"]
+package trailwarden.rules.s3_log_bucket_policy_denies_object_deletion
+
+import data.trailwarden.lib.iam
+import data.trailwarden.lib.log_bucket
+import data.trailwarden.lib.organization
+import data.trailwarden.lib.snapshot
+
+subjects := log_bucket.subjects
+
+actions := ["s3:DeleteObject", "s3:DeleteObjectVersion"]
+
+deny contains finding if {
+	some name, policy in log_bucket.policies
+	bucket := input.buckets[name]
+	objects := log_objects(name)
+	missing := [action |
+		some action in actions
+		some object in objects
+		not protected(policy, bucket, action, object)
+	]
+	count(missing) > 0
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("The policy of log bucket %s does not deny %s on the log objects to every principal.", [name, concat(" and ", sort({a | some a in missing}))]),
+		"evidence": {"logObjects": objects, "policy": policy},
+		"fix": sprintf("Add to the policy of %s: {\"Sid\": \"DenyLogDeletion\", \"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": [\"s3:DeleteObject\", \"s3:DeleteObjectVersion\"], \"Resource\": \"arn:aws:s3:::%s/*\"}", [name, name]),
+	})
+}
+
+unknown := log_bucket.unknown_policies
+
+# One object CloudTrail writes under each of its prefixes stands for all of them.
+log_objects(name) := sort({sprintf("%sCloudTrail/us-east-1/2026/01/01/log.json.gz", [target]) |
+	some trail in log_bucket.trails_of(name)
+	some target in log_bucket.write_targets(trail)
+})
+
+# A Deny that reaches outsiders and the bucket account's ordinary principal, whose condition does not
+# let that principal through.
+protected(null, _, _, _) := false
+
+protected(policy, bucket, action, object) if {
+	principal := iam.ordinary_principal(bucket.accountId)
+	context := iam.ordinary_context(bucket.accountId, bucket.region, organization.org_id)
+	some statement in iam.matching(policy, "Deny", principal, action, object, context)
+	iam.applies_to(statement, iam.outsider)
+}

@@ -1,0 +1,90 @@
+package io.trailwarden.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailwarden.TestFiles;
+import io.trailwarden.config.Config;
+import io.trailwarden.config.ConfigLoader;
+import io.trailwarden.finding.Evaluation;
+import io.trailwarden.finding.Finding;
+import io.trailwarden.finding.Severity;
+import io.trailwarden.finding.Status;
+import io.trailwarden.snapshot.SnapshotIo;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The examples are the product's demonstration: every fault of misconfigured-org.json gives exactly its
+ * finding and nothing else fails or is unknown, and compliant-org.json passes every rule. Real OPA, every
+ * rule, the default configuration.
+ */
+class ExamplesTest {
+  static final String TRAIL = "arn:aws:cloudtrail:us-east-1:111111111111:trail/acme-org-trail";
+  static final String BUCKET = "arn:aws:s3:::acme-org-cloudtrail-logs";
+  static final String DEV_TRAIL = "arn:aws:cloudtrail:eu-west-1:444444444444:trail/dev-debug-trail";
+  static final String ACCOUNT = "arn:aws:organizations::111111111111:account/o-a1b2c3d4e5/";
+
+  static Evaluation evaluate(String example) {
+    try (RulesDirectory rules = RulesDirectory.resolve(Optional.of(TestFiles.rulesDir()), Map.of())) {
+      Evaluator evaluator = new Evaluator(new PolicyEngine(PolicyEngineTest.opa(), rules), "test");
+      return evaluator.evaluate(new SnapshotIo().read(TestFiles.example(example)),
+          new ConfigLoader.Loaded(Config.defaults(), Path.of("config.yaml"), ""));
+    }
+  }
+
+  /** "rule | resource | STATUS" for every finding that is not a PASS. */
+  static Set<String> notPassing(Evaluation evaluation) {
+    return evaluation.findings().stream().filter(f -> f.status() != Status.PASS)
+        .map(f -> f.ruleId() + " | " + f.resource() + " | " + f.status())
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  @Test
+  void eachFaultOfTheMisconfiguredOrganizationGivesExactlyItsFinding() {
+    Evaluation evaluation = evaluate("misconfigured-org.json");
+    assertThat(notPassing(evaluation)).containsExactlyInAnyOrder(
+        "cloudtrail_member_trails_no_conflict | " + DEV_TRAIL + " | FAIL",
+        "cloudtrail_org_trail_cloudwatch_logs_enabled | " + TRAIL + " | FAIL",
+        "cloudtrail_org_trail_log_file_validation_enabled | " + TRAIL + " | FAIL",
+        "cloudtrail_org_trail_multi_region_enabled | " + TRAIL + " | FAIL",
+        "organizations_scp_protects_cloudtrail | " + ACCOUNT + "222222222222 | FAIL",
+        "organizations_scp_protects_cloudtrail | " + ACCOUNT + "444444444444 | FAIL",
+        "s3_log_bucket_lifecycle_archives_logs | " + BUCKET + " | FAIL",
+        "s3_log_bucket_policy_allows_cloudtrail_write | " + BUCKET + " | FAIL",
+        "s3_log_bucket_policy_denies_object_deletion | " + BUCKET + " | FAIL");
+    // The production account is covered by the SCP on its OU; it is judged, and passes.
+    assertThat(evaluation.findings()).filteredOn(f -> f.resource().equals(ACCOUNT + "333333333333"))
+        .extracting(Finding::status).containsExactly(Status.PASS);
+  }
+
+  @Test
+  void theMisconfiguredFindingsSayWhatIsWrong() {
+    Evaluation evaluation = evaluate("misconfigured-org.json");
+    Finding retention = evaluation.findingsOf("cloudtrail_org_trail_cloudwatch_logs_enabled").get(0);
+    assertThat(retention.message()).contains("keeps events 30 days, less than 365");
+    assertThat(retention.fix()).hasValueSatisfying(fix -> assertThat(fix).startsWith("aws logs put-retention-policy"));
+
+    Finding scp = evaluation.findingsOf("organizations_scp_protects_cloudtrail").stream()
+        .filter(f -> f.resource().endsWith("444444444444")).findFirst().orElseThrow();
+    assertThat(scp.message()).contains("cloudtrail:StopLogging").contains("OU Development (ou-ab12-d3v3l0p1)");
+
+    Finding member = evaluation.findingsOf("cloudtrail_member_trails_no_conflict").stream()
+        .filter(f -> f.status() == Status.FAIL).findFirst().orElseThrow();
+    assertThat(member.severity()).isEqualTo(Severity.HIGH);
+    assertThat(member.message()).contains("writes into the organization's log bucket acme-org-cloudtrail-logs");
+  }
+
+  @Test
+  void theCompliantOrganizationPassesEveryRule() {
+    Evaluation evaluation = evaluate("compliant-org.json");
+    assertThat(notPassing(evaluation)).isEmpty();
+    assertThat(evaluation.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.status()).isEqualTo(Status.PASS));
+    Set<String> judged = evaluation.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
+    // Every rule but the member-trail rule (the compliant organization has no member trails) has a subject.
+    assertThat(judged).hasSize(evaluation.rules().size() - 1).doesNotContain("cloudtrail_member_trails_no_conflict");
+  }
+}
