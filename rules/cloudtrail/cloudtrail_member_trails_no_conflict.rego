@@ -21,6 +21,7 @@
 #     hipaa: ["164.312(b)"]
 package trailwarden.rules.cloudtrail_member_trails_no_conflict
 
+import data.trailwarden.lib.organization
 import data.trailwarden.lib.selectors
 import data.trailwarden.lib.snapshot
 
@@ -33,6 +34,16 @@ member_trails contains trail if {
 
 subjects contains snapshot.trail_subject(trail) if {
 	some trail in member_trails
+}
+
+# A member account whose trails could not be listed is judged too: its trails are unknown.
+subjects contains organization.account_subject(account_id) if {
+	some account_id in unlisted_member_accounts
+}
+
+unlisted_member_accounts contains account_id if {
+	some account_id in snapshot.accounts_with_unlisted_trails
+	account_id != snapshot.management_account_id
 }
 
 deny contains finding if {
@@ -63,6 +74,15 @@ unknown contains finding if {
 	errors := snapshot.resource_errors("cloudtrail", trail.arn)
 	finding := object.union(snapshot.trail_subject(trail), {
 		"message": sprintf("The event selectors of trail %s of member account %s could not be read, so whether it duplicates the organization trail is unknown.", [trail.name, trail.accountId]),
+		"evidence": {"errors": errors},
+	})
+}
+
+unknown contains finding if {
+	some account_id in unlisted_member_accounts
+	errors := [e | some e in input.errors; e.accountId == account_id]
+	finding := object.union(organization.account_subject(account_id), {
+		"message": sprintf("The trails of member account %s could not be listed (%s), so whether one writes into the organization's log bucket is unknown.", [account_id, snapshot.describe_errors(errors)]),
 		"evidence": {"errors": errors},
 	})
 }

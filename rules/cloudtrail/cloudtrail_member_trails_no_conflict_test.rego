@@ -58,3 +58,32 @@ test_fail_multi_region_member_trail_overlaps_a_single_region_org_trail if {
 	some f in rule.deny with input as overlapping
 	f.severity == "low"
 }
+
+test_unknown_member_account_role_not_assumable if {
+	denied := fx.with_error({
+		"service": "sts", "operation": "AssumeRole", "accountId": fx.logging_account, "region": "us-east-1",
+		"code": "AccessDenied", "message": "not authorized", "resource": "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole",
+	})
+	some f in rule.unknown with input as denied
+	f.accountId == fx.logging_account
+	contains(f.message, "sts AssumeRole")
+	count(rule.deny) == 0 with input as denied
+	some s in rule.subjects with input as denied
+	s.resource == f.resource
+}
+
+test_unknown_member_account_trails_unlisted_in_a_region if {
+	unlisted := fx.with_error({
+		"service": "cloudtrail", "operation": "DescribeTrails", "accountId": fx.logging_account, "region": "eu-west-1",
+		"code": "UnrecognizedClientException", "message": "region disabled", "resource": null,
+	})
+	count(rule.unknown) == 1 with input as unlisted
+}
+
+test_pass_management_account_errors_are_not_member_unknowns if {
+	mgmt := fx.with_error({
+		"service": "cloudtrail", "operation": "DescribeTrails", "accountId": fx.management_account, "region": "eu-west-1",
+		"code": "Throttling", "message": "slow down", "resource": null,
+	})
+	count(rule.unknown) == 0 with input as mgmt
+}

@@ -46,6 +46,20 @@ errors_for(service, account_id) := [e |
 	e.accountId == account_id
 ]
 
+# Accounts whose trails could not all be listed: the role could not be assumed, or DescribeTrails
+# failed in some region. What such an account holds is unknown, never "nothing".
+accounts_with_unlisted_trails contains e.accountId if {
+	some e in input.errors
+	e.service == "sts"
+	e.operation == "AssumeRole"
+}
+
+accounts_with_unlisted_trails contains e.accountId if {
+	some e in input.errors
+	e.service == "cloudtrail"
+	e.operation == "DescribeTrails"
+}
+
 # Collection errors that name one resource (a bucket name, a trail ARN).
 resource_errors(service, resource) := [e |
 	some e in input.errors

@@ -50,15 +50,17 @@ public final class DemoOrganization {
     }
 
     String logArchive = accounts.get("log-archive");
-    seeder.bucket(logArchive, LOG_BUCKET, Optional.of(Policies.logBucket(LOG_BUCKET, Seeder.MANAGEMENT_ACCOUNT, organizationId,
-        false, false)));
-    seeder.archiveLifecycle(logArchive, LOG_BUCKET, 90, 2555);
+    seeder.logArchiveBucket(logArchive, LOG_BUCKET, Policies.logBucket(LOG_BUCKET, Seeder.MANAGEMENT_ACCOUNT, organizationId,
+        false, false), true);
     seeder.bucket(accounts.get("payments-prod"), "northwind-card-statements", Optional.empty());
 
+    String key = seeder.kmsKey(logArchive, Seeder.HOME_REGION);
     String logGroup = seeder.logGroup(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, "northwind-cloudtrail", 30);
     String trail = seeder.trail(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, TRAIL_NAME, LOG_BUCKET, true, true, false);
     seeder.eventSelectors(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, List.of("northwind-card-statements"));
+    seeder.encrypt(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, key);
     seeder.deliverToCloudWatch(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, logGroup);
+    seeder.scp("protect-log-archive", Policies.protectLogBucket(LOG_BUCKET, logArchive), List.of(security));
     seeder.trail(accounts.get("lending-dev"), "eu-west-1", "lending-debug", LOG_BUCKET, false, false, false);
     seeder.scp("protect-cloudtrail", Policies.protectCloudTrail(), List.of(prod));
     return new Seeded(organizationId, logArchive, accounts);

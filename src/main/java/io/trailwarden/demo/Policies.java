@@ -30,11 +30,27 @@ public final class Policies {
       equals.put("s3:x-amz-acl", "bucket-owner-full-control");
     }
     equals.put("aws:SourceAccount", managementAccount);
+    ObjectNode tls = statements.addObject().put("Sid", "DenyInsecureTransport").put("Effect", "Deny").put("Principal", "*")
+        .put("Action", "s3:*");
+    tls.putArray("Resource").add("arn:aws:s3:::" + bucket).add("arn:aws:s3:::" + bucket + "/*");
+    tls.putObject("Condition").putObject("Bool").put("aws:SecureTransport", "false");
     if (denyDeletion) {
       ObjectNode deny = statements.addObject().put("Sid", "DenyLogDeletion").put("Effect", "Deny").put("Principal", "*");
       deny.putArray("Action").add("s3:DeleteObject").add("s3:DeleteObjectVersion");
       deny.put("Resource", "arn:aws:s3:::" + bucket + "/*");
     }
+    return policy.toString();
+  }
+
+  /** The SCP that keeps everyone but the security break-glass role from deleting the log bucket or weakening it. */
+  public static String protectLogBucket(String bucket, String loggingAccount) {
+    ObjectNode policy = Json.mapper().createObjectNode().put("Version", "2012-10-17");
+    ObjectNode deny = policy.putArray("Statement").addObject().put("Sid", "ProtectLogBucket").put("Effect", "Deny")
+        .put("Resource", "arn:aws:s3:::" + bucket);
+    deny.putArray("Action").add("s3:DeleteBucket").add("s3:PutBucketPolicy").add("s3:DeleteBucketPolicy")
+        .add("s3:PutLifecycleConfiguration");
+    deny.putObject("Condition").putObject("ArnNotLike")
+        .put("aws:PrincipalArn", "arn:aws:iam::" + loggingAccount + ":role/SecurityBreakGlass");
     return policy.toString();
   }
 

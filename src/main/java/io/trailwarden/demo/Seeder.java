@@ -29,6 +29,8 @@ public final class Seeder implements AutoCloseable {
   /** moto's default account: the credentials in use act in it, so it becomes the management account. */
   public static final String MANAGEMENT_ACCOUNT = "123456789012";
   public static final String HOME_REGION = "us-east-1";
+  /** How long logs are kept: six years, what HIPAA asks for documentation. */
+  public static final int RETENTION_DAYS = 2190;
 
   private final ClientFactory clients;
   private String rootId = "";
@@ -82,16 +84,57 @@ public final class Seeder implements AutoCloseable {
     return id;
   }
 
-  /** A bucket in an account, with an optional policy, public access blocked and versioning on. */
+  /** A bucket in an account, with an optional policy, public access blocked, versioning and encryption on. */
   public void bucket(String account, String name, Optional<String> policy) {
     var s3 = clients.s3(account, HOME_REGION);
     s3.createBucket(r -> r.bucket(name));
     policy.ifPresent(p -> s3.putBucketPolicy(r -> r.bucket(name).policy(p)));
+    protect(s3, name);
+  }
+
+  private static void protect(software.amazon.awssdk.services.s3.S3Client s3, String name) {
     s3.putPublicAccessBlock(r -> r.bucket(name).publicAccessBlockConfiguration(c -> c
         .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
     s3.putBucketVersioning(r -> r.bucket(name).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
     s3.putBucketEncryption(r -> r.bucket(name).serverSideEncryptionConfiguration(c -> c.rules(rule -> rule
         .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+  }
+
+  /**
+   * The log archive's bucket as best practice has it: the given policy, public access blocked,
+   * versioning, Object Lock in COMPLIANCE mode for the retention period, default encryption, server
+   * access logs into a bucket beside it, and (optionally) the archive lifecycle.
+   */
+  public void logArchiveBucket(String account, String name, String policy, boolean lifecycle) {
+    var s3 = clients.s3(account, HOME_REGION);
+    s3.createBucket(r -> r.bucket(name).objectLockEnabledForBucket(true));
+    s3.putObjectLockConfiguration(r -> r.bucket(name).objectLockConfiguration(c -> c.objectLockEnabled("Enabled")
+        .rule(rule -> rule.defaultRetention(d -> d.mode("COMPLIANCE").days(RETENTION_DAYS)))));
+    s3.putBucketPolicy(r -> r.bucket(name).policy(policy));
+    protect(s3, name);
+    String accessLogs = name + "-access-logs";
+    s3.createBucket(r -> r.bucket(accessLogs));
+    protect(s3, accessLogs);
+    // The S3 log delivery group writes access logs (a target bucket must grant it, on AWS as on the emulator).
+    s3.putBucketAcl(r -> r.bucket(accessLogs).acl("log-delivery-write"));
+    s3.putBucketLogging(r -> r.bucket(name).bucketLoggingStatus(l -> l.loggingEnabled(e -> e.targetBucket(accessLogs)
+        .targetPrefix(name + "/"))));
+    if (lifecycle) {
+      archiveLifecycle(account, name, 90, 2555);
+    }
+  }
+
+  /** A customer managed KMS key with yearly rotation; returns its ARN. */
+  public String kmsKey(String account, String region) {
+    var kms = clients.kms(account, region);
+    String arn = kms.createKey(r -> r.description("CloudTrail log encryption")).keyMetadata().arn();
+    kms.enableKeyRotation(r -> r.keyId(arn));
+    return arn;
+  }
+
+  /** Encrypts the trail's log files with the KMS key (SSE-KMS). */
+  public void encrypt(String account, String region, String trailArn, String keyArn) {
+    clients.cloudTrail(account, region).updateTrail(r -> r.name(trailArn).kmsKeyId(keyArn));
   }
 
   /** Logs older than {@code archiveAfterDays} move to Glacier; they expire after {@code expireAfterDays}. */

@@ -16,9 +16,19 @@ class DemoIT {
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES);
     assertThat(run.out()).contains("Northwind Capital, 15 accounts").contains("Reports: ");
     assertThat(run.err()).contains("Collected 15 accounts x 3 regions: 2 trails, 1 bucket, 0 errors");
-    assertThat(ScanIT.notPassing(reports)).containsExactlyInAnyOrder(
-        "FAIL cloudtrail_org_trail_log_file_validation_enabled arn:aws:cloudtrail:us-east-1:123456789012:trail/northwind-org-trail",
-        "FAIL s3_log_bucket_policy_allows_cloudtrail_write arn:aws:s3:::northwind-org-cloudtrail-logs");
+    String trail = "arn:aws:cloudtrail:us-east-1:123456789012:trail/northwind-org-trail";
+    String bucket = "arn:aws:s3:::northwind-org-cloudtrail-logs";
+    var findings = ScanIT.notPassing(reports);
+    assertThat(findings).contains(
+        "FAIL cloudtrail_org_trail_log_file_validation_enabled " + trail,
+        "FAIL cloudtrail_org_trail_cloudwatch_logs_enabled " + trail,
+        "FAIL s3_log_bucket_policy_allows_cloudtrail_write " + bucket,
+        "FAIL s3_log_bucket_policy_denies_object_deletion " + bucket);
+    assertThat(findings).filteredOn(f -> f.startsWith("FAIL cloudtrail_member_trails_no_conflict ")).singleElement()
+        .asString().endsWith(":trail/lending-debug");
+    // The SCP protecting CloudTrail is on the prod OU only: the nine member accounts outside it are unprotected.
+    assertThat(findings).filteredOn(f -> f.startsWith("FAIL organizations_scp_protects_cloudtrail ")).hasSize(9);
+    assertThat(findings).hasSize(14);
     assertThat(reports.resolve("snapshot.json")).exists();
     assertThat(reports.resolve("trailwarden.sarif")).exists();
   }

@@ -77,8 +77,16 @@ class ScanIT {
     var seeded = seed(EnumSet.allOf(Fault.class));
     MainTest.Run run = scan(seeded, MOTO.endpoint().toString());
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES);
+    String accounts = "arn:aws:organizations::" + Seeder.MANAGEMENT_ACCOUNT + ":account/" + seeded.organizationId() + "/";
+    String bucket = "arn:aws:s3:::" + ArticleOrganization.BUCKET;
     assertThat(notPassing(temp.resolve("reports"))).containsExactlyInAnyOrder(
-        "FAIL cloudtrail_org_trail_log_file_validation_enabled " + seeded.trailArn());
+        "FAIL cloudtrail_org_trail_log_file_validation_enabled " + seeded.trailArn(),          // VALIDATION_OFF
+        "FAIL cloudtrail_member_trails_no_conflict " + seeded.memberTrailArn().orElseThrow(),  // MEMBER_TRAIL_INTO_ORG_BUCKET
+        "FAIL s3_log_bucket_policy_denies_object_deletion " + bucket,                          // NO_DENY_DELETE
+        "FAIL s3_log_bucket_lifecycle_archives_logs " + bucket,                                // NO_LIFECYCLE
+        // SCP_ON_ONE_OU_ONLY: every member account outside the Production OU is unprotected.
+        "FAIL organizations_scp_protects_cloudtrail " + accounts + seeded.loggingAccount(),
+        "FAIL organizations_scp_protects_cloudtrail " + accounts + seeded.developmentAccount());
   }
 
   @Test
@@ -91,6 +99,9 @@ class ScanIT {
         .contains("AccessDenied").contains("--allow-partial");
     JsonNode report = Json.mapper().readTree(temp.resolve("reports/trailwarden.json").toFile());
     assertThat(report.path("collectionErrors").get(0).path("accountId").asText()).isEqualTo(seeded.productionAccount());
+    String production = "arn:aws:organizations::" + Seeder.MANAGEMENT_ACCOUNT + ":account/" + seeded.organizationId() + "/"
+        + seeded.productionAccount();
+    assertThat(notPassing(temp.resolve("reports"))).containsExactly("UNKNOWN cloudtrail_member_trails_no_conflict " + production);
     assertThat(report.path("summary").path("incomplete").asBoolean()).isTrue();
   }
 

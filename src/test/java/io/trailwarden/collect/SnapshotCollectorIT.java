@@ -105,6 +105,8 @@ class SnapshotCollectorIT {
       assertThat(trail.logFileValidationEnabled()).isTrue();
       assertThat(trail.includeGlobalServiceEvents()).isTrue();
       assertThat(trail.s3BucketName()).isEqualTo(ArticleOrganization.BUCKET);
+      assertThat(trail.kmsKeyId()).contains(seeded.kmsKeyArn());
+      assertThat(trail.cloudWatchLogsLogGroupArn()).contains(seeded.logGroupArn());
       assertThat(trail.status()).hasValueSatisfying(s -> {
         assertThat(s.isLogging()).isTrue();
         assertThat(s.latestDeliveryError()).isEmpty();
@@ -126,10 +128,14 @@ class SnapshotCollectorIT {
     assertThat(bucket.accountId()).isEqualTo(seeded.loggingAccount());
     assertThat(bucket.region()).isEqualTo("us-east-1");
     assertThat(bucket.policy()).hasValueSatisfying(p -> assertThat(p.findValuesAsText("Sid"))
-        .containsExactly("AWSCloudTrailAclCheck", "AWSCloudTrailWrite", "DenyLogDeletion"));
+        .containsExactly("AWSCloudTrailAclCheck", "AWSCloudTrailWrite", "DenyInsecureTransport", "DenyLogDeletion"));
     assertThat(bucket.publicAccessBlock()).contains(new Bucket.PublicAccessBlock(true, true, true, true));
     assertThat(bucket.versioning()).contains(new Bucket.Versioning("Enabled", "Disabled"));
-    assertThat(bucket.objectLock()).isEmpty();
+    assertThat(bucket.objectLock()).hasValueSatisfying(lock -> {
+      assertThat(lock.enabled()).isTrue();
+      assertThat(lock.mode()).contains("COMPLIANCE");
+      assertThat(lock.days()).contains(Seeder.RETENTION_DAYS);
+    });
     assertThat(bucket.lifecycleRules()).hasValueSatisfying(rules -> assertThat(rules).singleElement().satisfies(rule -> {
       assertThat(rule.status()).isEqualTo("Enabled");
       assertThat(rule.prefix()).contains("AWSLogs/");
@@ -138,7 +144,21 @@ class SnapshotCollectorIT {
     }));
     assertThat(bucket.encryption()).hasValueSatisfying(e -> assertThat(e.rules()).extracting(Bucket.EncryptionRule::sseAlgorithm)
         .containsExactly("AES256"));
-    assertThat(bucket.logging()).isEmpty();
+    assertThat(bucket.logging()).contains(new Bucket.Logging(ArticleOrganization.BUCKET + "-access-logs", ArticleOrganization.BUCKET + "/"));
+
+    assertThat(snapshot.kmsKeys()).containsOnlyKeys(seeded.kmsKeyArn());
+    assertThat(snapshot.kmsKeys().get(seeded.kmsKeyArn())).satisfies(key -> {
+      assertThat(key.accountId()).isEqualTo(seeded.loggingAccount());
+      assertThat(key.keyManager()).isEqualTo("CUSTOMER");
+      assertThat(key.keyState()).isEqualTo("Enabled");
+      assertThat(key.rotationEnabled()).contains(true);
+      assertThat(key.policy()).isPresent();
+    });
+    assertThat(snapshot.logGroups()).containsOnlyKeys(seeded.logGroupArn());
+    assertThat(snapshot.logGroups().get(seeded.logGroupArn())).satisfies(group -> {
+      assertThat(group.name()).isEqualTo("acme-cloudtrail");
+      assertThat(group.retentionInDays()).contains(400);
+    });
     assertThat(bucket.acl()).hasValueSatisfying(acl -> assertThat(acl.grants()).extracting(Bucket.Grant::permission)
         .containsExactly("FULL_CONTROL"));
 

@@ -8,9 +8,10 @@ import java.util.Set;
 
 /**
  * The article's architecture, built on the emulator through the real SDK: a management account owning
- * a multi-region organization trail with log file validation, a dedicated log-archive account owning
- * the bucket and its policy, production and development accounts in a Workloads OU, and an SCP at the
- * root protecting CloudTrail. Each {@link Fault} breaks one thing, as it happens in real organizations.
+ * a multi-region organization trail with log file validation, SSE-KMS (a rotating key of the log-archive
+ * account) and CloudWatch Logs delivery; a dedicated log-archive account owning the bucket (policy,
+ * Object Lock, access logs, archive lifecycle); production and development accounts in a Workloads OU;
+ * an SCP at the root protecting CloudTrail and one on the Security OU protecting the bucket. Each {@link Fault} breaks one thing, as it happens in real organizations.
  */
 public final class ArticleOrganization {
   public static final String BUCKET = "acme-org-cloudtrail-logs";
@@ -32,7 +33,7 @@ public final class ArticleOrganization {
   /** What was built, for assertions. */
   public record Seeded(String organizationId, String rootId, String securityOu, String workloadsOu, String productionOu,
       String developmentOu, String loggingAccount, String productionAccount, String developmentAccount, String trailArn,
-      Optional<String> memberTrailArn, String scpId) {}
+      Optional<String> memberTrailArn, String scpId, String kmsKeyArn, String logGroupArn) {}
 
   private ArticleOrganization() {}
 
@@ -47,20 +48,22 @@ public final class ArticleOrganization {
     String prod = seeder.account("production", production);
     String dev = seeder.account("development", development);
 
-    seeder.bucket(logging, BUCKET, Optional.of(Policies.logBucket(BUCKET, Seeder.MANAGEMENT_ACCOUNT, organizationId, true,
-        !faults.contains(Fault.NO_DENY_DELETE))));
-    if (!faults.contains(Fault.NO_LIFECYCLE)) {
-      seeder.archiveLifecycle(logging, BUCKET, 90, 2555);
-    }
+    seeder.logArchiveBucket(logging, BUCKET, Policies.logBucket(BUCKET, Seeder.MANAGEMENT_ACCOUNT, organizationId, true,
+        !faults.contains(Fault.NO_DENY_DELETE)), !faults.contains(Fault.NO_LIFECYCLE));
+    String key = seeder.kmsKey(logging, Seeder.HOME_REGION);
+    String logGroup = seeder.logGroup(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, "acme-cloudtrail", 400);
     String trail = seeder.trail(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, TRAIL, BUCKET, true, true,
         !faults.contains(Fault.VALIDATION_OFF));
     seeder.eventSelectors(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, List.of());
+    seeder.encrypt(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, key);
+    seeder.deliverToCloudWatch(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, logGroup);
+    seeder.scp("protect-log-archive", Policies.protectLogBucket(BUCKET, logging), List.of(security));
     Optional<String> memberTrail = faults.contains(Fault.MEMBER_TRAIL_INTO_ORG_BUCKET)
         ? Optional.of(seeder.trail(dev, "eu-west-1", "dev-debug-trail", BUCKET, false, false, false))
         : Optional.empty();
     String scp = seeder.scp("protect-cloudtrail", Policies.protectCloudTrail(),
         List.of(faults.contains(Fault.SCP_ON_ONE_OU_ONLY) ? production : root));
     return new Seeded(organizationId, root, security, workloads, production, development, logging, prod, dev, trail,
-        memberTrail, scp);
+        memberTrail, scp, key, logGroup);
   }
 }
