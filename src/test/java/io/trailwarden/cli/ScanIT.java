@@ -106,6 +106,21 @@ class ScanIT {
   }
 
   @Test
+  void collectThenEvaluateGivesWhatScanGives() throws Exception {
+    var seeded = seed(EnumSet.of(Fault.VALIDATION_OFF, Fault.NO_LIFECYCLE));
+    assertThat(scan(seeded, MOTO.endpoint().toString()).exitCode()).isEqualTo(ExitCode.FAILURES);
+    Set<String> fromScan = notPassing(temp.resolve("reports"));
+
+    Path snapshot = temp.resolve("collected.json");
+    MainTest.Run collect = MainTest.run("collect", "-o", snapshot.toString(), "--config", temp.resolve("config.yaml").toString());
+    assertThat(collect.exitCode()).as(collect.err()).isEqualTo(ExitCode.OK);
+    MainTest.Run evaluate = MainTest.run("evaluate", "--snapshot", snapshot.toString(), "--config", temp.resolve("config.yaml").toString(),
+        "--output-dir", temp.resolve("offline").toString(), "--rules", TestFiles.rulesDir().toString());
+    assertThat(evaluate.exitCode()).isEqualTo(ExitCode.FAILURES);
+    assertThat(notPassing(temp.resolve("offline"))).isEqualTo(fromScan).hasSize(2);
+  }
+
+  @Test
   void unreachableAwsIsAnInputErrorNamingTheCall() throws Exception {
     var seeded = seed(EnumSet.noneOf(Fault.class));
     MainTest.Run run = scan(seeded, "http://127.0.0.1:9");
