@@ -48,17 +48,11 @@ public final class ConfigLoader {
       }
       return YAML.readValue(text, Config.class);
     } catch (JsonMappingException e) {
-      String line = YamlLines.lineOf(text, path(e)).map(n -> ":" + n).orElse(at(e.getLocation()));
+      String line = YamlLines.lineOf(text, e).orElse(at(e.getLocation()));
       throw new InvalidInputException(source + line + ": " + describe(e));
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(source + at(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage());
     }
-  }
-
-  private static java.util.List<Object> path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? (Object) r.getFieldName() : (Object) r.getIndex())
-        .toList();
   }
 
   private static String describe(JsonMappingException e) {

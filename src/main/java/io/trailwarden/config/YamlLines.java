@@ -32,6 +32,14 @@ public final class YamlLines {
     return Optional.ofNullable(node).map(n -> n.getStartMark().getLine() + 1);
   }
 
+  /** The line of the node a Jackson mapping error is about, as {@code ":N"}, when it can be found. */
+  public static Optional<String> lineOf(String text, com.fasterxml.jackson.databind.JsonMappingException e) {
+    List<Object> path = e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? (Object) r.getFieldName() : (Object) r.getIndex())
+        .toList();
+    return lineOf(text, path).map(n -> ":" + n);
+  }
+
   private static Node child(Node node, Object step) {
     if (node instanceof MappingNode map && step instanceof String key) {
       for (NodeTuple tuple : map.getValue()) {

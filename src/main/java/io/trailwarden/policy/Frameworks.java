@@ -58,9 +58,7 @@ public record Frameworks(List<Framework> frameworks) {
       return read == null ? none() : read;
     } catch (JsonMappingException e) {
       // Jackson points past the offending token; the node's own line is exact.
-      List<Object> path = e.getPath().stream()
-          .map(r -> r.getFieldName() != null ? (Object) r.getFieldName() : (Object) r.getIndex()).toList();
-      String line = YamlLines.lineOf(text, path).map(n -> ":" + n).orElse("");
+      String line = YamlLines.lineOf(text, e).orElse("");
       throw new InvalidInputException(file + line + ": " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       String line = Optional.ofNullable(e.getLocation()).map(l -> ":" + l.getLineNr()).orElse("");
