@@ -26,17 +26,21 @@ public final class SnapshotIo {
   static final String SCHEMA_RESOURCE = "/trailwarden/rules/schema/snapshot.json";
   private static final int MAX_REPORTED_VIOLATIONS = 20;
 
-  private final JsonSchema schema;
+  // Compiled on first read only: writing a snapshot (collect, scan, the engine's input) needs no schema.
+  private JsonSchema schema;
 
-  public SnapshotIo() {
-    try (InputStream in = SnapshotIo.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("snapshot schema missing from the build: " + SCHEMA_RESOURCE);
+  private JsonSchema schema() {
+    if (schema == null) {
+      try (InputStream in = SnapshotIo.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("snapshot schema missing from the build: " + SCHEMA_RESOURCE);
+        }
+        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the snapshot schema", e);
       }
-      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read the snapshot schema", e);
     }
+    return schema;
   }
 
   public Snapshot read(Path file) {
@@ -60,7 +64,7 @@ public final class SnapshotIo {
       throw new InvalidInputException(source + ": $.schemaVersion: is " + (version == null ? "missing" : version)
           + "; this TrailWarden reads snapshot schema version " + Snapshot.SCHEMA_VERSION);
     }
-    var violations = schema.validate(tree);
+    var violations = schema().validate(tree);
     if (!violations.isEmpty()) {
       String list = violations.stream()
           .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
