@@ -7,12 +7,9 @@ import io.trailwarden.config.OrganizationSettings;
 import io.trailwarden.demo.DemoOrganization;
 import io.trailwarden.demo.MotoServer;
 import io.trailwarden.demo.Seeder;
-import io.trailwarden.finding.Evaluation;
 import io.trailwarden.policy.Evaluator;
 import io.trailwarden.policy.RulesDirectory;
-import io.trailwarden.snapshot.Snapshot;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,10 +54,8 @@ final class DemoCommand implements Callable<Integer> {
           new OrganizationSettings.Sensitive(List.of("northwind-card-statements"), List.of()));
       var settings = new io.trailwarden.aws.AwsSettings(Optional.of(moto.endpoint()), organization.homeRegion(),
           organization.memberRoleName(), Optional.empty(), organization.concurrency());
-      Snapshot snapshot = Collection.collect((s, interceptors) -> new ClientFactory(s, Seeder.credentials(), interceptors),
-          settings, organization, Path.of(report.outputDir()).resolve(ScanCommand.SNAPSHOT_FILE), err);
-      Evaluation evaluation = evaluator.evaluate(snapshot, loaded);
-      return EvaluateCommand.Outcome.report(evaluation, report, out, err);
+      return ScanCommand.collectEvaluateReport(evaluator, loaded, report,
+          (s, interceptors) -> new ClientFactory(s, Seeder.credentials(), interceptors), settings, organization, out, err);
     }
   }
 }
