@@ -2,14 +2,13 @@ package io.trailwarden.cli;
 
 import io.trailwarden.aws.AwsSettings;
 import io.trailwarden.aws.ClientFactory;
+import io.trailwarden.aws.Connector;
 import io.trailwarden.config.OrganizationSettings;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** Where the AWS APIs are and whose credentials to use. */
 final class AwsOptions {
@@ -29,8 +28,10 @@ final class AwsOptions {
         organization.concurrency());
   }
 
-  ClientFactory clients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
-    return profile == null
+  /** Connects with these options, config.yaml's organization section and the environment. */
+  Connector connector(OrganizationSettings organization, Map<String, String> env) {
+    AwsSettings settings = settings(organization, env);
+    return interceptors -> profile == null
         ? ClientFactory.withDefaultCredentials(settings, interceptors)
         : new ClientFactory(settings, ProfileCredentialsProvider.create(profile), interceptors);
   }

@@ -1,6 +1,7 @@
 package io.trailwarden.cli;
 
 import io.trailwarden.config.ConfigLoader;
+import io.trailwarden.scan.Pipeline;
 import io.trailwarden.snapshot.Snapshot;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,7 +29,7 @@ final class CollectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ConfigLoader.Loaded loaded = config.load();
     var organization = loaded.config().organization();
-    Snapshot snapshot = Collection.collect(aws::clients, aws.settings(organization, System.getenv()), organization, output,
+    Snapshot snapshot = Pipeline.collect(aws.connector(organization, System.getenv()), organization, output,
         spec.commandLine().getErr());
     return snapshot.errors().isEmpty() || allowPartial ? ExitCode.OK : ExitCode.INCOMPLETE;
   }

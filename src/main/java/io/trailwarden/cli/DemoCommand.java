@@ -7,7 +7,7 @@ import io.trailwarden.config.OrganizationSettings;
 import io.trailwarden.demo.DemoOrganization;
 import io.trailwarden.demo.MotoServer;
 import io.trailwarden.demo.Seeder;
-import io.trailwarden.policy.Evaluator;
+import io.trailwarden.scan.Pipeline;
 import io.trailwarden.policy.RulesDirectory;
 import java.io.PrintWriter;
 import java.util.List;
@@ -37,8 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     ConfigLoader.Loaded loaded = config.load();
     Config.Report report = reportOptions.over(loaded.config().report());
     try (RulesDirectory rules = rulesOption.resolve(); MotoServer moto = MotoServer.start(System.getenv())) {
-      Evaluator evaluator = new Evaluator(rulesOption.engine(rules, err), Version.current());
-      evaluator.check(loaded);
+      Pipeline pipeline = rulesOption.pipeline(rules, loaded, out, err);
       moto.seedRandomness(SEED);
       DemoOrganization.Seeded seeded;
       try (Seeder seeder = new Seeder(moto.endpoint())) {
@@ -54,8 +53,8 @@ final class DemoCommand implements Callable<Integer> {
           new OrganizationSettings.Sensitive(List.of("northwind-card-statements"), List.of()));
       var settings = new io.trailwarden.aws.AwsSettings(Optional.of(moto.endpoint()), organization.homeRegion(),
           organization.memberRoleName(), Optional.empty(), organization.concurrency());
-      return ScanCommand.collectEvaluateReport(evaluator, loaded, report,
-          (s, interceptors) -> new ClientFactory(s, Seeder.credentials(), interceptors), settings, organization, out, err);
+      return Scans.scan(pipeline, interceptors -> new ClientFactory(settings, Seeder.credentials(), interceptors), organization,
+          report, err);
     }
   }
 }

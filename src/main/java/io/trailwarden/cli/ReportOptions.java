@@ -1,7 +1,7 @@
 package io.trailwarden.cli;
 
 import io.trailwarden.config.Config;
-import io.trailwarden.finding.Severity;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.report.ReportFormat;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.trailwarden.policy.Frameworks;
 import io.trailwarden.policy.RuleMetadata;
 import io.trailwarden.policy.RulesDirectory;
 import io.trailwarden.policy.RulesDocs;
-import io.trailwarden.report.AtomicFiles;
+import io.trailwarden.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,10 +1,12 @@
 package io.trailwarden.cli;
 
+import io.trailwarden.config.ConfigLoader;
 import io.trailwarden.policy.Opa;
 import io.trailwarden.policy.PolicyEngine;
 import io.trailwarden.policy.RulesDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import io.trailwarden.scan.Pipeline;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -20,5 +22,10 @@ final class RulesOption {
 
   PolicyEngine engine(RulesDirectory rules, PrintWriter err) {
     return new PolicyEngine(Opa.locate(System.getenv(), err), rules);
+  }
+
+  /** The pipeline on these rules; checks the rules and the config first. */
+  Pipeline pipeline(RulesDirectory rules, ConfigLoader.Loaded config, PrintWriter out, PrintWriter err) {
+    return new Pipeline(engine(rules, err), Version.current(), config, out, err);
   }
 }

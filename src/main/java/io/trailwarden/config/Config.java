@@ -1,7 +1,7 @@
 package io.trailwarden.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwarden.finding.Severity;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.finding.Waiver;
 import io.trailwarden.report.ReportFormat;
 import java.util.List;

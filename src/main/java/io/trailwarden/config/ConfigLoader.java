@@ -14,6 +14,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.trailwarden.InputFiles;
 import io.trailwarden.InvalidInputException;
+import io.trailwarden.YamlLines;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;

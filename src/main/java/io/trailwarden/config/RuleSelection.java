@@ -1,6 +1,7 @@
 package io.trailwarden.config;
 
 import io.trailwarden.InvalidInputException;
+import io.trailwarden.YamlLines;
 import io.trailwarden.policy.Catalogue;
 import io.trailwarden.policy.RuleMetadata;
 import java.util.HashSet;

@@ -1,6 +1,7 @@
 package io.trailwarden.finding;
 
 import io.trailwarden.policy.RuleMetadata;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.snapshot.CollectionError;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.trailwarden.finding;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwarden.policy.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

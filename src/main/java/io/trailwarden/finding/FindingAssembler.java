@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.trailwarden.Json;
 import io.trailwarden.policy.RuleMetadata;
 import io.trailwarden.policy.RuleResult;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.policy.Verdict;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.trailwarden.InputFiles;
 import io.trailwarden.InvalidInputException;
-import io.trailwarden.config.YamlLines;
+import io.trailwarden.YamlLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.Json;
-import io.trailwarden.finding.Severity;
+import io.trailwarden.policy.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

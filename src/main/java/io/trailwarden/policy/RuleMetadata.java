@@ -1,7 +1,7 @@
 package io.trailwarden.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwarden.finding.Severity;
+import io.trailwarden.policy.Severity;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;

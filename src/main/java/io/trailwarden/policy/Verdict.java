@@ -2,7 +2,7 @@ package io.trailwarden.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import io.trailwarden.finding.Severity;
+import io.trailwarden.policy.Severity;
 import java.util.Optional;
 
 /**

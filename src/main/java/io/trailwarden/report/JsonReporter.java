@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwarden.Json;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
-import io.trailwarden.finding.Severity;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.finding.Status;
 import io.trailwarden.finding.Waiver;
 import io.trailwarden.policy.RuleMetadata;

@@ -1,5 +1,6 @@
 package io.trailwarden.report;
 
+import io.trailwarden.AtomicFiles;
 import io.trailwarden.finding.Evaluation;
 import java.io.IOException;
 import java.nio.file.Path;

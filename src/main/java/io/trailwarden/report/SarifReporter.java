@@ -6,7 +6,7 @@ import io.trailwarden.Json;
 import io.trailwarden.finding.Arn;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
-import io.trailwarden.finding.Severity;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.policy.RuleMetadata;
 import io.trailwarden.snapshot.CollectionError;
 import java.nio.charset.StandardCharsets;

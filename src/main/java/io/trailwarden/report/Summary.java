@@ -2,7 +2,7 @@ package io.trailwarden.report;
 
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
-import io.trailwarden.finding.Severity;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.finding.Status;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -11,7 +11,7 @@ import com.networknt.schema.ValidationMessage;
 import io.trailwarden.InputFiles;
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.Json;
-import io.trailwarden.report.AtomicFiles;
+import io.trailwarden.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

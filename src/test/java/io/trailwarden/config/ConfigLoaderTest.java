@@ -1,11 +1,12 @@
 package io.trailwarden.config;
 
+import io.trailwarden.YamlLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.TestFiles;
-import io.trailwarden.finding.Severity;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.report.ReportFormat;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.trailwarden.finding;
 
+import io.trailwarden.policy.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.NullNode;

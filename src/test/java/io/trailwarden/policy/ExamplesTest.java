@@ -1,5 +1,6 @@
 package io.trailwarden.policy;
 
+import io.trailwarden.scan.Evaluator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwarden.TestFiles;
@@ -7,8 +8,8 @@ import io.trailwarden.config.Config;
 import io.trailwarden.config.ConfigLoader;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
-import io.trailwarden.finding.Severity;
 import io.trailwarden.finding.Status;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.snapshot.SnapshotIo;
 import java.nio.file.Path;
 import java.util.Map;

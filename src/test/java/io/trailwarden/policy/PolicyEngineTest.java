@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.TestFiles;
-import io.trailwarden.finding.Severity;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.snapshot.SnapshotIo;
 import java.io.PrintWriter;
 import java.io.StringWriter;

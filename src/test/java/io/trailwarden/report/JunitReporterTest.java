@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
-import io.trailwarden.finding.Severity;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.finding.Status;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.trailwarden.finding;
+package io.trailwarden.policy;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.trailwarden.report;
+package io.trailwarden;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.trailwarden.config;
+package io.trailwarden;
 
 import java.io.StringReader;
 import java.util.List;

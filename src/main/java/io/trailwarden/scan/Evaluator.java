@@ -1,4 +1,4 @@
-package io.trailwarden.policy;
+package io.trailwarden.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +7,10 @@ import io.trailwarden.config.ConfigLoader;
 import io.trailwarden.config.RuleSelection;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.FindingAssembler;
+import io.trailwarden.policy.Catalogue;
+import io.trailwarden.policy.PolicyEngine;
+import io.trailwarden.policy.RuleMetadata;
+import io.trailwarden.policy.RuleResult;
 import io.trailwarden.snapshot.Snapshot;
 import io.trailwarden.snapshot.SnapshotIo;
 import java.time.ZoneOffset;

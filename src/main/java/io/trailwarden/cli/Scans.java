@@ -1,0 +1,26 @@
+package io.trailwarden.cli;
+
+import io.trailwarden.aws.Connector;
+import io.trailwarden.config.Config;
+import io.trailwarden.config.OrganizationSettings;
+import io.trailwarden.finding.Evaluation;
+import io.trailwarden.scan.Pipeline;
+import io.trailwarden.snapshot.Snapshot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The scan every scanning verb runs (scan, demo): collect into the output directory, evaluate, report, exit code. */
+final class Scans {
+  static final String SNAPSHOT_FILE = "snapshot.json";
+
+  private Scans() {}
+
+  static int scan(Pipeline pipeline, Connector aws, OrganizationSettings organization, Config.Report report, PrintWriter err)
+      throws IOException {
+    Snapshot snapshot = pipeline.collect(aws, organization, Path.of(report.outputDir()).resolve(SNAPSHOT_FILE));
+    Evaluation evaluation = pipeline.evaluate(snapshot);
+    pipeline.report(evaluation, report);
+    return Outcome.exitCode(evaluation, report, err);
+  }
+}

@@ -1,0 +1,99 @@
+package io.trailwarden.scan;
+
+import io.trailwarden.aws.ApiCallCounter;
+import io.trailwarden.aws.ClientFactory;
+import io.trailwarden.aws.Connector;
+import io.trailwarden.collect.Progress;
+import io.trailwarden.collect.SnapshotCollector;
+import io.trailwarden.config.Config;
+import io.trailwarden.config.ConfigLoader;
+import io.trailwarden.config.OrganizationSettings;
+import io.trailwarden.finding.Evaluation;
+import io.trailwarden.policy.PolicyEngine;
+import io.trailwarden.report.ConsoleReporter;
+import io.trailwarden.report.ReportWriter;
+import io.trailwarden.snapshot.Snapshot;
+import io.trailwarden.snapshot.SnapshotIo;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The product's one pipeline: collect, evaluate, report. Every verb (scan, collect, evaluate, demo,
+ * remediate) calls these steps; none calls another verb. Choosing the exit code is the CLI's job.
+ */
+public final class Pipeline {
+  private final Evaluator evaluator;
+  private final ConfigLoader.Loaded config;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  /** Compiles the rules and checks the config against them first, so a broken rule or config costs no AWS call. */
+  public Pipeline(PolicyEngine engine, String toolVersion, ConfigLoader.Loaded config, PrintWriter out, PrintWriter err) {
+    this.evaluator = new Evaluator(engine, toolVersion);
+    this.config = config;
+    this.out = out;
+    this.err = err;
+    evaluator.check(config);
+  }
+
+  public ConfigLoader.Loaded config() {
+    return config;
+  }
+
+  /**
+   * Collects a snapshot (read-only AWS calls), writes it to {@code output}, and says on stderr what was
+   * read. Needs no rules, so {@code collect} runs without OPA.
+   */
+  public static Snapshot collect(Connector aws, OrganizationSettings organization, Path output, PrintWriter err)
+      throws IOException {
+    ApiCallCounter counter = new ApiCallCounter();
+    Instant start = Instant.now();
+    Snapshot snapshot;
+    try (ClientFactory clients = aws.connect(List.of(counter))) {
+      snapshot = new SnapshotCollector(clients, organization, Clock.systemUTC(), Progress.forTerminal(err, System.getenv())).collect();
+    }
+    new SnapshotIo().write(snapshot, output);
+    long accounts = snapshot.organization().map(o -> o.accounts().size()).orElse(1);
+    int regions = snapshot.scope().regions().size();
+    err.printf("Collected %d account%s x %d region%s: %d trail%s, %d bucket%s, %d error%s; %d API calls in %.1f s. Snapshot: %s%n",
+        accounts, plural(accounts), regions, plural(regions), snapshot.trails().size(), plural(snapshot.trails().size()),
+        snapshot.buckets().size(), plural(snapshot.buckets().size()), snapshot.errors().size(), plural(snapshot.errors().size()),
+        counter.calls(), Duration.between(start, Instant.now()).toMillis() / 1000.0, output);
+    snapshot.errors().forEach(e -> err.printf("  could not read: %s %s in account %s, region %s%s: %s %s%n", e.service(),
+        e.operation(), e.accountId(), e.region(), e.resource().map(r -> " (" + r + ")").orElse(""), e.code(), e.message()));
+    err.flush();
+    return snapshot;
+  }
+
+  /** Offline and deterministic: the same snapshot and rules give the same evaluation. */
+  public Evaluation evaluate(Snapshot snapshot) {
+    return evaluator.evaluate(snapshot, config);
+  }
+
+  /** Prints the console table, writes the report files, and warns of expired waivers. */
+  public List<Path> report(Evaluation evaluation, Config.Report report) throws IOException {
+    out.print(new ConsoleReporter().render(evaluation));
+    List<Path> written = ReportWriter.write(evaluation, report.formats(), Path.of(report.outputDir()));
+    if (!written.isEmpty()) {
+      out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+    }
+    out.flush();
+    evaluation.expiredWaivers().forEach(w -> err.println("warning: the waiver for " + w.rule() + " on " + w.resource()
+        + " expired on " + w.expires() + " and no longer waives anything."));
+    return written;
+  }
+
+  /** Collects as {@link #collect(Connector, OrganizationSettings, Path, PrintWriter)} does, on this pipeline's stderr. */
+  public Snapshot collect(Connector aws, OrganizationSettings organization, Path output) throws IOException {
+    return collect(aws, organization, output, err);
+  }
+
+  private static String plural(long n) {
+    return n == 1 ? "" : "s";
+  }
+}

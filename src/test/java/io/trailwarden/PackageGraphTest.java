@@ -1,0 +1,35 @@
+package io.trailwarden;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The package graph has no cycle, and the layers point one way: cli on top, the data model at the bottom. */
+class PackageGraphTest {
+  private static final JavaClasses MAIN = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("io.trailwarden");
+
+  @Test
+  void packagesHaveNoCycle() {
+    slices().matching("io.trailwarden.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+
+  @Test
+  void onlyTheCliCallsTheCli() {
+    noClasses().that().resideOutsideOfPackage("io.trailwarden.cli..")
+        .should().dependOnClassesThat().resideInAPackage("io.trailwarden.cli..").check(MAIN);
+  }
+
+  @Test
+  void theSnapshotAndTheRulesKnowNothingOfWhatUsesThem() {
+    noClasses().that().resideInAnyPackage("io.trailwarden.snapshot..", "io.trailwarden.policy..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.trailwarden.config..", "io.trailwarden.finding..",
+            "io.trailwarden.report..", "io.trailwarden.collect..", "io.trailwarden.scan..", "io.trailwarden.remediate..")
+        .check(MAIN);
+  }
+}
