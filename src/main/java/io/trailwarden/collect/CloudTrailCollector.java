@@ -62,7 +62,7 @@ final class CloudTrailCollector {
     return new TreeMap<>(trails).values().stream().toList();
   }
 
-  private Trail details(software.amazon.awssdk.services.cloudtrail.model.Trail t, List<Trail.Location> seenFrom) {
+  Trail details(software.amazon.awssdk.services.cloudtrail.model.Trail t, List<Trail.Location> seenFrom) {
     String owner = Arns.account(t.trailARN());
     String home = t.homeRegion();
     Optional<String> arn = Optional.of(t.trailARN());

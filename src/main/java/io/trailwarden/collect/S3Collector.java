@@ -54,7 +54,7 @@ final class S3Collector {
             .map(b -> b.name()).toList())));
   }
 
-  private Optional<Bucket> bucket(String name, String account) {
+  Optional<Bucket> bucket(String name, String account) {
     Optional<String> resource = Optional.of(name);
     var location = calls.get(new Calls.Target(SERVICE, account, homeRegion), "GetBucketLocation", resource,
         () -> clients.s3(account, homeRegion).getBucketLocation(r -> r.bucket(name)).locationConstraintAsString());

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * config.yaml. Every key is optional; a missing one takes the default shown in the commented
  * config.yaml at the project root. Command-line options override {@code report}.
  */
-public record Config(Integer version, OrganizationSettings organization, Report report, Rules rules, List<Waiver> waivers) {
+public record Config(Integer version, OrganizationSettings organization, Report report, Rules rules, List<Waiver> waivers,
+    Remediation remediation) {
   public static final int VERSION = 1;
 
   public Config {
@@ -25,10 +26,11 @@ public record Config(Integer version, OrganizationSettings organization, Report 
     report = report == null ? Report.defaults() : report;
     rules = rules == null ? Rules.defaults() : rules;
     waivers = waivers == null ? List.of() : List.copyOf(waivers);
+    remediation = remediation == null ? Remediation.defaults() : remediation;
   }
 
   public static Config defaults() {
-    return new Config(null, null, null, null, null);
+    return new Config(null, null, null, null, null, null);
   }
 
   /** What to write and when to fail. */
@@ -62,6 +64,33 @@ public record Config(Integer version, OrganizationSettings organization, Report 
 
     public Optional<JsonNode> paramsOf(String ruleId) {
       return Optional.ofNullable(params.get(ruleId));
+    }
+  }
+
+  /**
+   * What {@code remediate} may change. Nothing is allowed by default. {@code allow} takes rule ids,
+   * framework ids or {@code all}; SCPs at the root touch every account, so they need {@code allowRootScp}
+   * as well. Writes use {@code memberRoleName} in member accounts, never the scanner's read-only role.
+   */
+  public record Remediation(List<String> allow, Boolean allowRootScp, String memberRoleName, Integer maxPlanAgeHours,
+      Optional<String> accessLogBucket, String journal) {
+    /** {@code allow: [all]} allows every rule's remediation. */
+    public static final String ALL = "all";
+
+    public Remediation {
+      allow = allow == null ? List.of() : List.copyOf(allow);
+      allowRootScp = allowRootScp != null && allowRootScp;
+      memberRoleName = memberRoleName == null ? "OrganizationAccountAccessRole" : memberRoleName;
+      maxPlanAgeHours = maxPlanAgeHours == null ? 24 : maxPlanAgeHours;
+      if (maxPlanAgeHours < 1) {
+        throw new IllegalArgumentException("maxPlanAgeHours must be at least 1");
+      }
+      accessLogBucket = accessLogBucket == null ? Optional.empty() : accessLogBucket;
+      journal = journal == null ? "reports/remediation-journal.jsonl" : journal;
+    }
+
+    public static Remediation defaults() {
+      return new Remediation(null, null, null, null, null, null);
     }
   }
 }

@@ -31,6 +31,14 @@ public final class RuleSelection {
     Config config = loaded.config();
     checkNames(loaded, catalogue, frameworks, "include", config.rules().include());
     checkNames(loaded, catalogue, frameworks, "exclude", config.rules().exclude());
+    List<String> allow = config.remediation().allow();
+    for (int i = 0; i < allow.size(); i++) {
+      String name = allow.get(i);
+      if (!name.equals(Config.Remediation.ALL) && catalogue.find(name).isEmpty() && !frameworks.contains(name)) {
+        throw error(loaded, List.of("remediation", "allow", i), "remediation.allow names '" + name
+            + "', which is neither a rule id, a framework id nor 'all' (see: trailwarden rules list)");
+      }
+    }
     for (String id : config.rules().params().keySet()) {
       if (catalogue.find(id).isEmpty()) {
         throw error(loaded, List.of("rules", "params", id), "rules.params names unknown rule '" + id + "'");
@@ -53,6 +61,12 @@ public final class RuleSelection {
             "rules." + key + " names '" + name + "', which is neither a rule id nor a framework id (see: trailwarden rules list)");
       }
     }
+  }
+
+  /** True when config.yaml's remediation.allow lets this rule's remediation run. */
+  public static boolean remediationAllowed(Config config, RuleMetadata rule) {
+    List<String> allow = config.remediation().allow();
+    return allow.contains(Config.Remediation.ALL) || named(rule, allow);
   }
 
   private static boolean named(RuleMetadata rule, List<String> names) {

@@ -1,0 +1,21 @@
+package io.trailwarden.remediate;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Every automated remediation; each rule's METADATA names one of these ids, or says why there is none. */
+public final class Remediations {
+  private static final List<Remediation> ALL = List.of(
+      new EnableLogFileValidation());
+
+  private Remediations() {}
+
+  public static List<Remediation> all() {
+    return ALL.stream().sorted(Comparator.comparing(Remediation::id)).toList();
+  }
+
+  public static Optional<Remediation> find(String id) {
+    return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+}
