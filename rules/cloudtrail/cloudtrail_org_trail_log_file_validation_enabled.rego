@@ -10,6 +10,7 @@
 #   id: cloudtrail_org_trail_log_file_validation_enabled
 #   severity: high
 #   remediation: Enable log file integrity validation on the organization trail.
+#   remediation_id: EnableLogFileValidation
 #   frameworks:
 #     cis-aws-foundations-3.0: ["3.2"]
 #     aws-security-hub: ["CloudTrail.4"]

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * Makes AWS SDK clients for an account and region: the default credential chain for the management
@@ -66,8 +67,13 @@ public final class ClientFactory implements AutoCloseable {
 
   /** The account of the base credentials (STS GetCallerIdentity). */
   public String callerAccountId() {
+    return callerIdentity().account();
+  }
+
+  /** Who the base credentials are (STS GetCallerIdentity): account and ARN, never a secret. */
+  public GetCallerIdentityResponse callerIdentity() {
     try (StsClient sts = configure(StsClient.builder(), baseCredentials, settings.homeRegion()).build()) {
-      return sts.getCallerIdentity().account();
+      return sts.getCallerIdentity();
     }
   }
 

@@ -1,26 +1,37 @@
 package io.trailwarden.cli;
 
 import io.trailwarden.aws.ClientFactory;
+import io.trailwarden.aws.Connector;
 import io.trailwarden.config.Config;
 import io.trailwarden.config.ConfigLoader;
 import io.trailwarden.config.OrganizationSettings;
 import io.trailwarden.demo.DemoOrganization;
 import io.trailwarden.demo.MotoServer;
 import io.trailwarden.demo.Seeder;
-import io.trailwarden.scan.Pipeline;
+import io.trailwarden.finding.Status;
 import io.trailwarden.policy.RulesDirectory;
+import io.trailwarden.remediate.Journal;
+import io.trailwarden.remediate.Plan;
+import io.trailwarden.remediate.PlanIo;
+import io.trailwarden.remediate.PlanPrinter;
+import io.trailwarden.remediate.Remediator;
+import io.trailwarden.scan.Pipeline;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code demo}: scan a built-in 15-account organization on a local AWS emulator; no AWS account needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Start a local AWS emulator (moto), build a 15-account demo organization with a few faults, scan it "
-        + "and write the reports. Needs no AWS account.")
+        + "and write the reports. Needs no AWS account. With --fix, also plan every fix, apply it and rescan.")
 final class DemoCommand implements Callable<Integer> {
   /** Keeps the demo's account ids the same from run to run. */
   static final int SEED = 20261123;
@@ -30,11 +41,15 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin ReportOptions reportOptions;
   @Mixin RulesOption rulesOption;
 
+  @Option(names = "--fix", description = "Plan every automated fix (all allowed, SCPs at the root included), apply it, "
+      + "and rescan: the whole remediation loop on the emulator.")
+  boolean fix;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ConfigLoader.Loaded loaded = config.load();
+    ConfigLoader.Loaded loaded = fix ? allowEverything(config.load()) : config.load();
     Config.Report report = reportOptions.over(loaded.config().report());
     try (RulesDirectory rules = rulesOption.resolve(); MotoServer moto = MotoServer.start(System.getenv())) {
       Pipeline pipeline = rulesOption.pipeline(rules, loaded, out, err);
@@ -53,8 +68,44 @@ final class DemoCommand implements Callable<Integer> {
           new OrganizationSettings.Sensitive(List.of("northwind-card-statements"), List.of()));
       var settings = new io.trailwarden.aws.AwsSettings(Optional.of(moto.endpoint()), organization.homeRegion(),
           organization.memberRoleName(), Optional.empty(), organization.concurrency());
-      return Scans.scan(pipeline, interceptors -> new ClientFactory(settings, Seeder.credentials(), interceptors), organization,
-          report, err);
+      Connector aws = interceptors -> new ClientFactory(settings, Seeder.credentials(), interceptors);
+      Scans.Scanned scanned = Scans.scan(pipeline, aws, organization, report, err);
+      return fix ? fix(pipeline, aws, organization, report, scanned, out, err) : scanned.exitCode();
     }
+  }
+
+  /** Plan, apply and rescan: what a nightly auto-remediation run does, shown on the demo. */
+  private static int fix(Pipeline pipeline, Connector aws, OrganizationSettings organization, Config.Report report,
+      Scans.Scanned scanned, PrintWriter out, PrintWriter err) throws IOException {
+    Path dir = Path.of(report.outputDir());
+    Remediator remediator = new Remediator(pipeline, Clock.systemUTC());
+    Plan plan = remediator.plan(scanned.snapshot(), scanned.evaluation());
+    Path planFile = dir.resolve(RemediatePlanCommand.PLAN_FILE);
+    PlanIo.write(plan, planFile);
+    out.println();
+    out.print(new PlanPrinter(RemediateSupport.colour()).render(plan));
+    out.println();
+    out.println("Applying the plan (" + planFile + ") ...");
+    Journal journal = new Journal(Path.of(pipeline.config().config().remediation().journal()));
+    Remediator.Applied applied = remediator.apply(PlanIo.read(planFile), planFile, aws, organization, journal,
+        dir.resolve(RemediateApplyCommand.RESCAN_FILE));
+    RemediateApplyCommand.summarize(applied, journal, out);
+    out.println();
+    out.println("Rescan after the fixes:");
+    pipeline.report(applied.evaluation(), report);
+    out.printf("Failures: %d before, %d after; what is left is in the plan's list of findings left to you.%n",
+        scanned.evaluation().count(Status.FAIL), applied.evaluation().count(Status.FAIL));
+    return Outcome.exitCode(applied.evaluation(), report, err);
+  }
+
+  /** The demo's --fix allows every remediation, SCPs at the root too, and journals into the output directory. */
+  private ConfigLoader.Loaded allowEverything(ConfigLoader.Loaded loaded) {
+    Config c = loaded.config();
+    Config.Report report = reportOptions.over(c.report());
+    Config.Remediation r = c.remediation();
+    Config.Remediation all = new Config.Remediation(List.of(Config.Remediation.ALL), true, r.memberRoleName(),
+        r.maxPlanAgeHours(), r.accessLogBucket(), Path.of(report.outputDir()).resolve("remediation-journal.jsonl").toString());
+    return new ConfigLoader.Loaded(new Config(c.version(), c.organization(), c.report(), c.rules(), c.waivers(), all),
+        loaded.file(), loaded.text());
   }
 }

@@ -12,6 +12,8 @@ public final class ExitCode {
   public static final int INCOMPLETE = 3;
   /** A bug or an environment failure TrailWarden did not expect; the message says what. */
   public static final int INTERNAL_ERROR = 4;
+  /** remediate apply/rollback: a change was refused (drift), failed at AWS, or skipped; the journal says which. */
+  public static final int NOT_APPLIED = 5;
 
   private ExitCode() {}
 }

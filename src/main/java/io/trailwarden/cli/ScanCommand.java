@@ -28,7 +28,7 @@ final class ScanCommand implements Callable<Integer> {
     var organization = loaded.config().organization();
     try (RulesDirectory rules = rulesOption.resolve()) {
       Pipeline pipeline = rulesOption.pipeline(rules, loaded, spec.commandLine().getOut(), err);
-      return Scans.scan(pipeline, aws.connector(organization, System.getenv()), organization, report, err);
+      return Scans.scan(pipeline, aws.connector(organization, System.getenv()), organization, report, err).exitCode();
     }
   }
 }

@@ -16,11 +16,14 @@ final class Scans {
 
   private Scans() {}
 
-  static int scan(Pipeline pipeline, Connector aws, OrganizationSettings organization, Config.Report report, PrintWriter err)
-      throws IOException {
+  /** What a scan saw and judged, and the exit code it earns. */
+  record Scanned(Snapshot snapshot, Evaluation evaluation, int exitCode) {}
+
+  static Scanned scan(Pipeline pipeline, Connector aws, OrganizationSettings organization, Config.Report report,
+      PrintWriter err) throws IOException {
     Snapshot snapshot = pipeline.collect(aws, organization, Path.of(report.outputDir()).resolve(SNAPSHOT_FILE));
     Evaluation evaluation = pipeline.evaluate(snapshot);
     pipeline.report(evaluation, report);
-    return Outcome.exitCode(evaluation, report, err);
+    return new Scanned(snapshot, evaluation, Outcome.exitCode(evaluation, report, err));
   }
 }

@@ -82,4 +82,10 @@ public record OrganizationSettings(
       throw new IllegalArgumentException(key + ": '" + region + "' is not an AWS region name (e.g. us-east-1)");
     }
   }
+
+  /** The same settings with another role to assume in member accounts (remediation writes with its own role). */
+  public OrganizationSettings withMemberRoleName(String role) {
+    return new OrganizationSettings(managementAccountId, loggingAccountId, homeRegion, trailName, logBucket, regions, role,
+        externalId, concurrency, endpoint, sensitiveResources);
+  }
 }

@@ -199,6 +199,7 @@ public final class PolicyEngine {
           severity,
           required(custom, "remediation", location),
           Optional.ofNullable(custom.get("remediation_id")).map(JsonNode::asText),
+          Optional.ofNullable(custom.get("remediation_none")).map(JsonNode::asText).map(String::strip),
           new TreeMap<>(frameworks),
           custom.has("params") ? custom.get("params") : Json.mapper().createObjectNode(),
           references,

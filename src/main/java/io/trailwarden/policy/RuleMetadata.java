@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 
-/** A rule as its {@code # METADATA} block describes it; the only source of rule documentation. */
+/**
+ * A rule as its {@code # METADATA} block describes it; the only source of rule documentation.
+ * {@code remediationId} names the automated fix ({@code custom.remediation_id}); {@code remediationNone}
+ * says why there is none ({@code custom.remediation_none}).
+ */
 public record RuleMetadata(
     String id,
     String title,
@@ -14,6 +18,7 @@ public record RuleMetadata(
     Severity severity,
     String remediation,
     Optional<String> remediationId,
+    Optional<String> remediationNone,
     SortedMap<String, List<String>> frameworks,
     JsonNode params,
     List<Reference> references,

@@ -34,7 +34,7 @@ public final class Evaluator {
     RuleSelection.select(config, catalogue());
   }
 
-  private Catalogue catalogue() {
+  public Catalogue catalogue() {
     if (catalogue == null) {
       catalogue = engine.catalogue();
     }
@@ -56,7 +56,7 @@ public final class Evaluator {
   }
 
   /** The rule's METADATA defaults, overridden key by key by config.yaml. */
-  static JsonNode params(RuleMetadata rule, Config config) {
+  public static JsonNode params(RuleMetadata rule, Config config) {
     ObjectNode merged = rule.params().isObject() ? ((ObjectNode) rule.params()).deepCopy()
         : io.trailwarden.Json.mapper().createObjectNode();
     config.rules().paramsOf(rule.id()).filter(JsonNode::isObject)

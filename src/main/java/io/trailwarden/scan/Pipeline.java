@@ -45,6 +45,11 @@ public final class Pipeline {
     return config;
   }
 
+  /** The rules' metadata, read once. */
+  public io.trailwarden.policy.Catalogue catalogue() {
+    return evaluator.catalogue();
+  }
+
   /**
    * Collects a snapshot (read-only AWS calls), writes it to {@code output}, and says on stderr what was
    * read. Needs no rules, so {@code collect} runs without OPA.

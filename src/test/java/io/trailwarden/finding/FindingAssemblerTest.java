@@ -22,7 +22,7 @@ class FindingAssemblerTest {
   static final LocalDate DAY = LocalDate.of(2026, 11, 23);
 
   static final RuleMetadata METADATA = new RuleMetadata(RULE, "The trail logs", "d", Severity.CRITICAL, "Start it.",
-      Optional.empty(), new java.util.TreeMap<>(), Json.mapper().createObjectNode(), List.of(), "rules/x.rego");
+      Optional.empty(), Optional.of("why"), new java.util.TreeMap<>(), Json.mapper().createObjectNode(), List.of(), "rules/x.rego");
 
   static Verdict subject(String arn) {
     return new Verdict(arn, "111111111111", "us-east-1", Optional.empty(), NullNode.getInstance(), Optional.empty(), Optional.empty());

@@ -209,7 +209,8 @@ final class Evaluations {
   static RuleMetadata rule(String id, String title, String description, Severity severity, String remediation,
       Optional<String> remediationId, Map<String, List<String>> frameworks, Reference... references) {
     String area = id.substring(0, id.indexOf('_'));
-    return new RuleMetadata(id, title, description, severity, remediation, remediationId, new TreeMap<>(frameworks),
+    return new RuleMetadata(id, title, description, severity, remediation, remediationId,
+        remediationId.isPresent() ? Optional.empty() : Optional.of("not automated in this example"), new TreeMap<>(frameworks),
         Json.mapper().createObjectNode(), List.of(references), "rules/" + area + "/" + id + ".rego");
   }
 

@@ -1,0 +1,139 @@
+package io.trailwarden.remediate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwarden.aws.ClientFactory;
+import io.trailwarden.remediate.Journal.Event;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Applies a plan, and rolls back a journal, with the same guard: a resource is changed only when AWS
+ * shows exactly the document the change starts from. Anything else is drift: reported, never
+ * overwritten. Every change is journaled before and after its AWS call; a failed change stops only the
+ * changes that depend on it.
+ */
+public final class Applier {
+  private static final Set<Event> DONE = Set.of(Event.APPLIED, Event.ALREADY_APPLIED);
+
+  private final ClientFactory aws;
+  private final LiveState live;
+  private final Journal journal;
+  private final String caller;
+  private final Clock clock;
+
+  /** What became of one change. */
+  public record Outcome(String changeId, String facet, Target target, Event event, String message) {}
+
+  public Applier(ClientFactory aws, LiveState live, Journal journal, String caller, Clock clock) {
+    this.aws = aws;
+    this.live = live;
+    this.journal = journal;
+    this.caller = caller;
+    this.clock = clock;
+  }
+
+  /**
+   * Applies every change in plan order. {@code refusal} says why config.yaml no longer allows a change
+   * (empty when it does).
+   */
+  public List<Outcome> apply(Plan plan, Function<Plan.Change, Optional<String>> refusal) {
+    Map<String, Event> results = new HashMap<>();
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Plan.Change change : plan.changes()) {
+      Facet facet = Facets.find(change.facet()).orElseThrow();
+      Optional<String> blocked = change.dependsOn().stream().filter(id -> !DONE.contains(results.get(id))).findFirst()
+          .map(id -> "skipped: it depends on change " + id + ", which was not applied")
+          .or(() -> refusal.apply(change).map(why -> "skipped: " + why));
+      Outcome outcome = blocked.isPresent()
+          ? record(plan.planId(), change.id(), facet, change.target(), change.before(), change.after(), Event.SKIPPED,
+              blocked.get())
+          : guardedWrite(plan.planId(), change.id(), facet, change.target(), change.before(), change.after(), false);
+      results.put(change.id(), outcome.event());
+      outcomes.add(outcome);
+    }
+    return outcomes;
+  }
+
+  /**
+   * Restores the before documents of every change the journal shows applied and not yet rolled back,
+   * newest first. A change interrupted between its intent and its outcome is included: the guard reads
+   * which side AWS is on.
+   */
+  public List<Outcome> rollback(List<Journal.Entry> entries) {
+    Map<String, Journal.Entry> applied = new LinkedHashMap<>();
+    for (Journal.Entry entry : entries) {
+      switch (entry.event()) {
+        case INTENT, APPLIED -> applied.put(entry.changeId(), entry);
+        case ROLLED_BACK -> applied.remove(entry.changeId());
+        default -> { }
+      }
+    }
+    List<Outcome> outcomes = new ArrayList<>();
+    applied.values().stream().sorted(Comparator.comparing(Journal.Entry::time).reversed()).forEach(entry -> {
+      Facet facet = Facets.find(entry.facet()).orElseThrow(() -> new IllegalStateException(
+          "the journal names facet '" + entry.facet() + "', which this TrailWarden does not know"));
+      outcomes.add(guardedWrite(entry.planId(), entry.changeId(), facet, entry.target(), entry.after(), entry.before(), true));
+    });
+    return outcomes;
+  }
+
+  private Outcome guardedWrite(String planId, String changeId, Facet facet, Target target, JsonNode from, JsonNode to,
+      boolean rollback) {
+    JsonNode current;
+    try {
+      current = live.read(facet, target);
+    } catch (LiveState.Unreadable | SdkException e) {
+      return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLBACK_REFUSED : Event.FAILED,
+          "could not read the resource before changing it: " + message(e));
+    }
+    if (current.equals(to)) {
+      return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLED_BACK : Event.ALREADY_APPLIED,
+          rollback ? "already as it was before" : "already applied");
+    }
+    if (!current.equals(from)) {
+      return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLBACK_REFUSED : Event.DRIFT,
+          "changed since " + (rollback ? "it was applied" : "the plan was made") + "; not overwritten. Now: " + current);
+    }
+    record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLBACK_INTENT : Event.INTENT,
+        String.join(", ", facet.calls(from, to).stream().map(c -> c.service() + ":" + c.operation()).toList()));
+    try {
+      facet.write(aws, target, from, to);
+      JsonNode now = live.read(facet, target);
+      if (!now.equals(to)) {
+        return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLBACK_REFUSED : Event.FAILED,
+            "AWS accepted the change but now shows " + now);
+      }
+      return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLED_BACK : Event.APPLIED,
+          rollback ? "rolled back" : "applied");
+    } catch (AwsServiceException | LiveState.Unreadable e) {
+      return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLBACK_REFUSED : Event.FAILED, message(e));
+    } catch (SdkException e) {
+      return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLBACK_REFUSED : Event.FAILED,
+          "no answer from AWS: " + e.getMessage());
+    }
+  }
+
+  private Outcome record(String planId, String changeId, Facet facet, Target target, JsonNode before, JsonNode after,
+      Event event, String message) {
+    journal.append(new Journal.Entry(clock.instant(), event, planId, changeId, caller, facet.id(), target, before, after,
+        Optional.of(message)));
+    return new Outcome(changeId, facet.id(), target, event, message);
+  }
+
+  private static String message(Exception e) {
+    if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+      return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
+    }
+    return e.getMessage();
+  }
+}

@@ -1,0 +1,126 @@
+package io.trailwarden.remediate;
+
+import io.trailwarden.InvalidInputException;
+import io.trailwarden.aws.ClientFactory;
+import io.trailwarden.aws.Connector;
+import io.trailwarden.collect.ResourceReader;
+import io.trailwarden.config.Config;
+import io.trailwarden.config.OrganizationSettings;
+import io.trailwarden.config.RuleSelection;
+import io.trailwarden.finding.Evaluation;
+import io.trailwarden.finding.Finding;
+import io.trailwarden.finding.Status;
+import io.trailwarden.policy.Catalogue;
+import io.trailwarden.scan.Evaluator;
+import io.trailwarden.scan.Pipeline;
+import io.trailwarden.snapshot.Snapshot;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * The remediation loop on top of the pipeline: plan from an evaluation, apply a plan (after checking it
+ * is this organization's, recent and still allowed), roll back a journal, and rescan to verify.
+ */
+public final class Remediator {
+  private final Pipeline pipeline;
+  private final Config config;
+  private final Clock clock;
+
+  /** The applied outcomes and, after the rescan, the status of every finding the plan meant to fix. */
+  public record Applied(List<Applier.Outcome> outcomes, Map<String, Finding> findingsAfter, Evaluation evaluation) {
+    public boolean allApplied() {
+      return outcomes.stream().allMatch(o -> o.event() == Journal.Event.APPLIED || o.event() == Journal.Event.ALREADY_APPLIED);
+    }
+  }
+
+  public Remediator(Pipeline pipeline, Clock clock) {
+    this.pipeline = pipeline;
+    this.config = pipeline.config().config();
+    this.clock = clock;
+  }
+
+  public Plan plan(Snapshot snapshot, Evaluation evaluation) {
+    Catalogue catalogue = pipeline.catalogue();
+    Function<String, com.fasterxml.jackson.databind.JsonNode> params = id -> Evaluator.params(catalogue.find(id).orElseThrow(), config);
+    RemediationContext context = new RemediationContext(config.remediation(), config.organization(), params);
+    return new Planner(config, context).plan(snapshot, evaluation, clock.instant());
+  }
+
+  /**
+   * Applies {@code plan} with the remediation credentials, then re-collects and re-evaluates.
+   *
+   * @param planFile where the plan came from, for messages
+   * @param rescan where the snapshot after the changes is written
+   */
+  public Applied apply(Plan plan, Path planFile, Connector aws, OrganizationSettings organization, Journal journal, Path rescan)
+      throws IOException {
+    Duration age = Duration.between(plan.createdAt(), clock.instant());
+    if (age.toHours() >= config.remediation().maxPlanAgeHours()) {
+      throw new InvalidInputException(planFile + ": the plan was made at " + plan.createdAt() + ", more than "
+          + config.remediation().maxPlanAgeHours() + " hours ago (remediation.maxPlanAgeHours). Make a new plan.");
+    }
+    List<Applier.Outcome> outcomes;
+    try (ClientFactory clients = aws.connect(List.of())) {
+      GetCallerIdentityResponse caller = clients.callerIdentity();
+      if (!caller.account().equals(plan.managementAccountId())) {
+        throw new InvalidInputException(planFile + ": the plan is for management account " + plan.managementAccountId()
+            + ", but the credentials in use are for account " + caller.account() + ".");
+      }
+      clients.managementAccount(caller.account());
+      ResourceReader reader = new ResourceReader(clients, caller.account(), organization.homeRegion(), clock);
+      Optional<String> organizationId = reader.organization().organizationId();
+      if (!organizationId.equals(plan.organizationId())) {
+        throw new InvalidInputException(planFile + ": the plan is for organization " + plan.organizationId().orElse("(none)")
+            + ", but these credentials see organization " + organizationId.orElse("(none)") + ".");
+      }
+      outcomes = new Applier(clients, new LiveState(reader), journal, caller.arn(), clock).apply(plan, this::refusal);
+    }
+    Snapshot after = pipeline.collect(aws, organization, rescan);
+    Evaluation evaluation = pipeline.evaluate(after);
+    Map<String, Finding> byFingerprint = evaluation.findings().stream()
+        .collect(Collectors.toMap(Finding::fingerprint, f -> f, (a, b) -> a));
+    Map<String, Finding> fixed = plan.changes().stream().flatMap(c -> c.findings().stream()).distinct()
+        .filter(byFingerprint::containsKey)
+        .collect(Collectors.toMap(fp -> fp, byFingerprint::get, (a, b) -> a, java.util.TreeMap::new));
+    return new Applied(outcomes, fixed, evaluation);
+  }
+
+  /** Restores the journal's applied changes, newest first, with the remediation credentials. Needs no rules. */
+  public static List<Applier.Outcome> rollback(Path journalFile, Connector aws, OrganizationSettings organization, Clock clock) {
+    List<Journal.Entry> entries = Journal.read(journalFile);
+    try (ClientFactory clients = aws.connect(List.of())) {
+      GetCallerIdentityResponse caller = clients.callerIdentity();
+      clients.managementAccount(caller.account());
+      ResourceReader reader = new ResourceReader(clients, caller.account(), organization.homeRegion(), clock);
+      return new Applier(clients, new LiveState(reader), new Journal(journalFile), caller.arn(), clock).rollback(entries);
+    }
+  }
+
+  /** Why config.yaml, as it is now, does not allow a planned change; empty when it does. */
+  private Optional<String> refusal(Plan.Change change) {
+    Catalogue catalogue = pipeline.catalogue();
+    for (String rule : change.rules()) {
+      boolean allowed = catalogue.find(rule).map(r -> RuleSelection.remediationAllowed(config, r)).orElse(false);
+      if (!allowed) {
+        return Optional.of("config.yaml remediation.allow no longer allows " + rule);
+      }
+    }
+    if (change.facet().equals("scp") && !config.remediation().allowRootScp()) {
+      return Optional.of("attaching an SCP at the root needs remediation.allowRootScp: true");
+    }
+    return Optional.empty();
+  }
+
+  /** True when every finding the plan meant to fix passes now. */
+  public static boolean allPass(Applied applied) {
+    return applied.findingsAfter().values().stream().allMatch(f -> f.status() == Status.PASS);
+  }
+}
