@@ -17,6 +17,8 @@
 #   remediation: >-
 #     Point member-account trails at a bucket of their own account, and stop them recording management
 #     events the organization trail already records (or delete them).
+#   remediation_none: >-
+#     a member account's trail belongs to its team, and deleting or re-pointing it is their call; the plan reports it.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
 package trailwarden.rules.cloudtrail_member_trails_no_conflict

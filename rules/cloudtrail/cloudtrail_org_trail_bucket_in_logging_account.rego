@@ -16,6 +16,8 @@
 #   severity: high
 #   remediation: >-
 #     Create the log bucket in the dedicated logging account and point the organization trail at it.
+#   remediation_none: >-
+#     moving the logs means a new bucket, copying years of history and re-pointing the trail, a migration to plan with the auditors.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
 package trailwarden.rules.cloudtrail_org_trail_bucket_in_logging_account

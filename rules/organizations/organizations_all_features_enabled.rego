@@ -15,6 +15,8 @@
 #   remediation: >-
 #     Enable all features in the organization, then enable the SERVICE_CONTROL_POLICY policy type on
 #     the root.
+#   remediation_none: >-
+#     enabling all features sends a handshake every member account must accept, and cannot be undone.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
 package trailwarden.rules.organizations_all_features_enabled

@@ -17,6 +17,8 @@
 #   remediation: >-
 #     Create a log-archive member account for the logs and name it as organization.loggingAccountId in
 #     config.yaml.
+#   remediation_none: >-
+#     creating an AWS account (its e-mail address, OU and guardrails) is an organization design decision.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
 package trailwarden.rules.organizations_dedicated_logging_account

@@ -34,6 +34,12 @@ public final class Moto implements BeforeAllCallback, BeforeEachCallback, AfterA
     }
   }
 
+  /** Empties the emulator and seeds its ids anew, within a test. */
+  public void reset(int seed) {
+    server.reset();
+    server.seedRandomness(seed);
+  }
+
   public URI endpoint() {
     return server.endpoint();
   }

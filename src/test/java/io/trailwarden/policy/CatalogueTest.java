@@ -3,6 +3,7 @@ package io.trailwarden.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwarden.TestFiles;
+import io.trailwarden.remediate.Remediations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,28 @@ class CatalogueTest {
           .map(n -> n.substring(0, n.length() - ".rego".length()))
           .sorted().toList();
       assertThat(CATALOGUE.ids()).isEqualTo(ruleFiles);
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRuleNamesItsRemediationOrSaysWhyNone() {
+    return CATALOGUE.rules().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+      assertThat(rule.remediationId().isPresent() ^ rule.remediationNone().isPresent())
+          .as("exactly one of custom.remediation_id and custom.remediation_none").isTrue();
+      rule.remediationId().ifPresent(id -> {
+        var remediation = Remediations.find(id);
+        assertThat(remediation).as("remediation " + id + " is registered").isPresent();
+        assertThat(remediation.get().ruleId()).as("remediation " + id + " fixes this rule").isEqualTo(rule.id());
+      });
+    }));
+  }
+
+  @Test
+  void everyRegisteredRemediationIsNamedByItsRule() {
+    for (var remediation : Remediations.all()) {
+      var rule = CATALOGUE.find(remediation.ruleId());
+      assertThat(rule).as(remediation.id() + " fixes a rule of the catalogue").isPresent();
+      assertThat(rule.get().remediationId()).as(rule.get().id() + " names " + remediation.id()).contains(remediation.id());
     }
   }
 

@@ -1,0 +1,253 @@
+package io.trailwarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwarden.Json;
+import io.trailwarden.TestFiles;
+import io.trailwarden.demo.Seeder;
+import io.trailwarden.emulator.ArticleOrganization;
+import io.trailwarden.emulator.ArticleOrganization.Fault;
+import io.trailwarden.emulator.CallRecorder;
+import io.trailwarden.emulator.Moto;
+import io.trailwarden.remediate.Facets;
+import io.trailwarden.remediate.FacetRoundTrip;
+import io.trailwarden.remediate.Journal;
+import io.trailwarden.remediate.Plan;
+import io.trailwarden.remediate.PlanIo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code remediate plan | apply | rollback} end to end on the emulator, through the CLI: the article's
+ * organization with every fault is planned, applied and rescanned; drift, rollback, a crash half-way
+ * and bad plan files are each checked against the real (emulated) AWS state afterwards.
+ */
+class RemediateIT {
+  @RegisterExtension static final Moto MOTO = new Moto();
+  static final EnumSet<Fault> ALL_FAULTS = EnumSet.allOf(Fault.class);
+  @TempDir Path temp;
+
+  @AfterEach
+  void stopRecording() {
+    System.clearProperty(CallRecorder.RECORD);
+    CallRecorder.clear();
+  }
+
+  ArticleOrganization.Seeded seed(Set<Fault> faults) {
+    return ScanIT.seed(faults);
+  }
+
+  Path config(ArticleOrganization.Seeded seeded) throws Exception {
+    Path config = temp.resolve("config.yaml");
+    Files.writeString(config, """
+        organization:
+          loggingAccountId: "%s"
+          regions: [eu-west-1, us-east-1]
+          trailName: %s
+          logBucket: %s
+          endpoint: %s
+        remediation:
+          allow: [all]
+          allowRootScp: true
+          journal: %s
+        """.formatted(seeded.loggingAccount(), ArticleOrganization.TRAIL, ArticleOrganization.BUCKET, MOTO.endpoint(),
+        journal()));
+    return config;
+  }
+
+  Path journal() {
+    return temp.resolve("journal.jsonl");
+  }
+
+  Path plan() {
+    return temp.resolve("plan.json");
+  }
+
+  MainTest.Run run(Path config, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--config", config.toString(), "--output-dir", temp.resolve("reports").toString(),
+        "--rules", TestFiles.rulesDir().toString()));
+    return MainTest.run(all.toArray(String[]::new));
+  }
+
+  MainTest.Run plan(Path config) {
+    return run(config, "remediate", "plan", "-o", plan().toString());
+  }
+
+  MainTest.Run apply(Path config) {
+    return run(config, "remediate", "apply", plan().toString(), "--yes");
+  }
+
+  JsonNode bucketPolicy() throws Exception {
+    try (FacetRoundTrip aws = new FacetRoundTrip(MOTO.endpoint())) {
+      S3Client s3 = aws.clients().s3(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION);
+      return Json.mapper().readTree(s3.getBucketPolicy(r -> r.bucket(ArticleOrganization.BUCKET)).policy());
+    }
+  }
+
+  @Test
+  void everyRemediableFindingPassesAfterApplyAndASecondPlanIsEmpty() throws Exception {
+    ArticleOrganization.Seeded seeded = seed(ALL_FAULTS);
+    Path config = config(seeded);
+    JsonNode policyBefore = bucketPolicy();
+
+    MainTest.Run planned = plan(config);
+    assertThat(planned.exitCode()).as(planned.out() + planned.err()).isEqualTo(ExitCode.FAILURES);
+    Plan plan = PlanIo.read(plan());
+    assertThat(plan.changes()).extracting(Plan.Change::facet)
+        .contains("trail-settings", "bucket-policy", "bucket-lifecycle", "scp");
+    assertThat(plan.notes()).extracting(Plan.Note::ruleId).containsOnly("cloudtrail_member_trails_no_conflict");
+
+    System.setProperty(CallRecorder.RECORD, "true");
+    MainTest.Run applied = apply(config);
+    System.clearProperty(CallRecorder.RECORD);
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.OK);
+    assertThat(applied.out()).contains("now pass").doesNotContain("FAIL    ");
+
+    // Every write the apply made is one the plan declared.
+    Set<String> declared = plan.changes().stream().flatMap(c -> c.apiCalls().stream()).map(c -> c.operation())
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> written = CallRecorder.calls().stream().map(c -> c.substring(c.indexOf(':') + 1))
+        .filter(CallRecorder::isWrite).collect(Collectors.toCollection(TreeSet::new));
+    assertThat(written).isNotEmpty();
+    assertThat(declared).containsAll(written);
+    // ... and the shipped remediation policy allows every IAM action the plan needs.
+    String policy = Files.readString(TestFiles.projectDir().resolve("docs/iam/trailwarden-remediate-policy.json"));
+    plan.changes().forEach(c -> c.iamActions().forEach(action -> assertThat(policy).contains("\"" + action + "\"")));
+
+    // Statements that were not the fault are kept exactly.
+    JsonNode policyAfter = bucketPolicy();
+    List<JsonNode> after = new ArrayList<>();
+    policyAfter.path("Statement").forEach(after::add);
+    policyBefore.path("Statement").forEach(statement -> assertThat(after).contains(statement));
+
+    assertThat(ScanIT.notPassing(rescan(config))).containsExactly(
+        "FAIL cloudtrail_member_trails_no_conflict " + seeded.memberTrailArn().orElseThrow());
+    MainTest.Run again = plan(config);
+    assertThat(again.exitCode()).as(again.out()).isEqualTo(ExitCode.OK);
+    assertThat(PlanIo.read(plan()).changes()).isEmpty();
+  }
+
+  Path rescan(Path config) {
+    Path reports = temp.resolve("rescan");
+    MainTest.run("scan", "--config", config.toString(), "--output-dir", reports.toString(), "--rules",
+        TestFiles.rulesDir().toString());
+    return reports;
+  }
+
+  @Test
+  void aResourceChangedAfterThePlanIsRefusedAsDriftAndNotOverwritten() throws Exception {
+    seedAndPlan(EnumSet.of(Fault.NO_DENY_DELETE, Fault.VALIDATION_OFF));
+    Path config = temp.resolve("config.yaml");
+    try (FacetRoundTrip aws = new FacetRoundTrip(MOTO.endpoint())) {
+      var node = (com.fasterxml.jackson.databind.node.ObjectNode) bucketPolicy();
+      ((com.fasterxml.jackson.databind.node.ArrayNode) node.path("Statement")).add(Json.mapper().readTree("""
+          {"Sid": "AddedByAPerson", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::%s:root"},
+           "Action": "s3:GetObject", "Resource": "arn:aws:s3:::%s/*"}""".formatted(Seeder.MANAGEMENT_ACCOUNT,
+          ArticleOrganization.BUCKET)));
+      aws.clients().s3(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION)
+          .putBucketPolicy(r -> r.bucket(ArticleOrganization.BUCKET).policy(node.toString()));
+    }
+    JsonNode changedByAPerson = bucketPolicy();
+
+    MainTest.Run applied = apply(config);
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.NOT_APPLIED);
+    assertThat(applied.out()).contains("drift").contains("applied ");
+    assertThat(bucketPolicy()).isEqualTo(changedByAPerson);
+    assertThat(Journal.read(journal())).extracting(Journal.Entry::event)
+        .contains(Journal.Event.DRIFT, Journal.Event.APPLIED);
+  }
+
+  void seedAndPlan(Set<Fault> faults) throws Exception {
+    Path config = config(seed(faults));
+    MainTest.Run planned = plan(config);
+    assertThat(planned.exitCode()).as(planned.out() + planned.err()).isEqualTo(ExitCode.FAILURES);
+  }
+
+  @Test
+  void rollbackRestoresTheExactBeforeDocuments() throws Exception {
+    seedAndPlan(ALL_FAULTS);
+    Path config = temp.resolve("config.yaml");
+    Plan plan = PlanIo.read(plan());
+    assertThat(apply(config).exitCode()).isEqualTo(ExitCode.OK);
+
+    MainTest.Run rolledBack = run(config, "remediate", "rollback", journal().toString(), "--yes");
+    assertThat(rolledBack.exitCode()).as(rolledBack.out() + rolledBack.err()).isEqualTo(ExitCode.OK);
+    try (FacetRoundTrip aws = new FacetRoundTrip(MOTO.endpoint())) {
+      for (Plan.Change change : plan.changes()) {
+        assertThat(aws.read(Facets.find(change.facet()).orElseThrow(), change.target())).as(change.id())
+            .isEqualTo(change.before());
+      }
+    }
+    // A second rollback finds nothing left to do and changes nothing.
+    assertThat(run(config, "remediate", "rollback", journal().toString(), "--yes").exitCode()).isEqualTo(ExitCode.OK);
+  }
+
+  @Test
+  void anApplyKilledHalfWayLeavesAnExactJournalAndARerunConverges() throws Exception {
+    seedAndPlan(EnumSet.of(Fault.NO_DENY_DELETE, Fault.VALIDATION_OFF, Fault.NO_LIFECYCLE));
+    Path config = temp.resolve("config.yaml");
+    Plan plan = PlanIo.read(plan());
+    assertThat(plan.changes()).hasSizeGreaterThanOrEqualTo(2);
+
+    Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+        "-cp", System.getProperty("java.class.path"),
+        "-D" + CallRecorder.CRASH_AFTER + "=1", "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator",
+        "io.trailwarden.cli.Main", "remediate", "apply", plan().toString(), "--yes", "--config", config.toString(),
+        "--output-dir", temp.resolve("reports").toString(), "--rules", TestFiles.rulesDir().toString())
+        .redirectErrorStream(true).redirectOutput(temp.resolve("child.log").toFile()).start();
+    assertThat(child.waitFor()).as(Files.readString(temp.resolve("child.log"))).isEqualTo(137);
+    List<Journal.Entry> crashed = Journal.read(journal());
+    assertThat(crashed).extracting(Journal.Entry::event)
+        .containsExactly(Journal.Event.INTENT, Journal.Event.APPLIED, Journal.Event.INTENT);
+
+    MainTest.Run rerun = apply(config);
+    assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isEqualTo(ExitCode.OK);
+    Map<String, List<Journal.Event>> byChange = Journal.read(journal()).stream().collect(Collectors.groupingBy(
+        Journal.Entry::changeId, Collectors.mapping(Journal.Entry::event, Collectors.toList())));
+    assertThat(byChange).hasSize(plan.changes().size());
+    byChange.forEach((change, events) -> {
+      assertThat(events.stream().filter(e -> e == Journal.Event.APPLIED)).as(change + " applied once").hasSize(1);
+      assertThat(events.get(events.size() - 1)).isIn(Journal.Event.APPLIED, Journal.Event.ALREADY_APPLIED);
+    });
+  }
+
+  @Test
+  void aPlanEditedByHandTruncatedOrFromAnotherOrganizationIsRefusedAndNothingChanges() throws Exception {
+    seedAndPlan(EnumSet.of(Fault.VALIDATION_OFF));
+    Path config = temp.resolve("config.yaml");
+    String text = Files.readString(plan());
+
+    Files.writeString(plan(), text.replace("\"logFileValidationEnabled\" : true", "\"logFileValidationEnabled\" : false"));
+    MainTest.Run edited = apply(config);
+    assertThat(edited.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(edited.err()).contains(plan().toString()).contains("changed after it was made");
+
+    Files.writeString(plan(), text.substring(0, text.length() / 2));
+    MainTest.Run truncated = apply(config);
+    assertThat(truncated.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(truncated.err()).contains(plan().toString()).contains("truncated");
+
+    // The same plan against a new organization (the emulator reset and seeded again).
+    Files.writeString(plan(), text);
+    MOTO.reset(7);
+    ArticleOrganization.Seeded other = seed(EnumSet.of(Fault.VALIDATION_OFF));
+    MainTest.Run foreign = apply(config(other));
+    assertThat(foreign.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(foreign.err()).contains(plan().toString()).contains("organization");
+    assertThat(Files.exists(journal())).as("nothing was journaled, so nothing was changed").isFalse();
+  }
+}
