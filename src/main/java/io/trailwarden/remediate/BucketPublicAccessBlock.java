@@ -31,7 +31,7 @@ public final class BucketPublicAccessBlock extends BucketFacet {
   }
 
   /** All four on. */
-  public static JsonNode blocked() {
+  public static com.fasterxml.jackson.databind.node.ObjectNode blocked() {
     var doc = Documents.object();
     SETTINGS.forEach(s -> doc.put(s, true));
     return doc;
