@@ -11,6 +11,7 @@
 #     description: Enabling Amazon S3 server access logging
 # custom:
 #   id: s3_log_bucket_access_logging_enabled
+#   remediation_id: EnableAccessLogging
 #   severity: low
 #   remediation: Enable server access logging on the log bucket, into a separate access-log bucket.
 #   frameworks:

@@ -10,6 +10,7 @@
 #     description: Setting default server-side encryption behavior for Amazon S3 buckets
 # custom:
 #   id: s3_log_bucket_encrypted
+#   remediation_id: EnableDefaultEncryption
 #   severity: low
 #   remediation: Set default encryption on the log bucket, preferably SSE-KMS with a customer managed key.
 #   frameworks:

@@ -16,6 +16,7 @@
 #     description: Storage classes for archiving objects
 # custom:
 #   id: s3_log_bucket_lifecycle_archives_logs
+#   remediation_id: AddArchiveLifecycleRule
 #   severity: medium
 #   remediation: >-
 #     Add an enabled lifecycle rule for the log prefix that transitions objects to an archive storage

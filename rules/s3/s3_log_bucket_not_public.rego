@@ -13,6 +13,7 @@
 #     description: The meaning of "public"
 # custom:
 #   id: s3_log_bucket_not_public
+#   remediation_id: BlockPublicAccess
 #   severity: critical
 #   remediation: >-
 #     Turn on all four Block Public Access settings for the log bucket, remove policy statements that

@@ -8,6 +8,7 @@
 #     description: Amazon S3 bucket policy for CloudTrail
 # custom:
 #   id: s3_log_bucket_policy_allows_cloudtrail_acl_check
+#   remediation_id: AddCloudTrailAclCheckStatement
 #   severity: high
 #   remediation: >-
 #     Add a statement allowing the service principal cloudtrail.amazonaws.com s3:GetBucketAcl on the

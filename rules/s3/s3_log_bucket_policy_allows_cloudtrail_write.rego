@@ -11,6 +11,7 @@
 #     description: Amazon S3 bucket policy for CloudTrail
 # custom:
 #   id: s3_log_bucket_policy_allows_cloudtrail_write
+#   remediation_id: AddCloudTrailWriteStatement
 #   severity: high
 #   remediation: >-
 #     Allow cloudtrail.amazonaws.com s3:PutObject on the AWSLogs/ prefixes of the trail, with the

@@ -13,6 +13,7 @@
 #     description: Bucket policy that denies requests without aws:SecureTransport
 # custom:
 #   id: s3_log_bucket_policy_denies_insecure_transport
+#   remediation_id: DenyInsecureTransport
 #   severity: medium
 #   remediation: >-
 #     Add a statement to the log bucket policy that denies s3:* on the bucket and its objects to

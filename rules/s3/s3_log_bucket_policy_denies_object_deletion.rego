@@ -16,6 +16,7 @@
 #     description: Policy evaluation logic (an explicit deny overrides any allow)
 # custom:
 #   id: s3_log_bucket_policy_denies_object_deletion
+#   remediation_id: DenyLogObjectDeletion
 #   severity: high
 #   remediation: >-
 #     Add a statement to the log bucket policy that denies s3:DeleteObject and s3:DeleteObjectVersion

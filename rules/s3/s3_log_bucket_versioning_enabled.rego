@@ -15,6 +15,7 @@
 #     description: Locking objects with Object Lock
 # custom:
 #   id: s3_log_bucket_versioning_enabled
+#   remediation_id: EnableBucketVersioning
 #   severity: medium
 #   remediation: >-
 #     Enable versioning on the log bucket, and either MFA delete or a default Object Lock retention in

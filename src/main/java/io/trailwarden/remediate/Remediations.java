@@ -7,7 +7,16 @@ import java.util.Optional;
 /** Every automated remediation; each rule's METADATA names one of these ids, or says why there is none. */
 public final class Remediations {
   private static final List<Remediation> ALL = List.of(
-      new EnableLogFileValidation());
+      new EnableLogFileValidation(),
+      new AddCloudTrailAclCheckStatement(),
+      new AddCloudTrailWriteStatement(),
+      new DenyLogObjectDeletion(),
+      new DenyInsecureTransport(),
+      new BlockPublicAccess(),
+      new EnableBucketVersioning(),
+      new EnableDefaultEncryption(),
+      new EnableAccessLogging(),
+      new AddArchiveLifecycleRule());
 
   private Remediations() {}
 

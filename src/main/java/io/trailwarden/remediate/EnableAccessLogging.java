@@ -1,0 +1,46 @@
+package io.trailwarden.remediate;
+
+import io.trailwarden.finding.Finding;
+import io.trailwarden.snapshot.Bucket;
+import io.trailwarden.snapshot.Snapshot;
+import java.util.List;
+
+/**
+ * Turns on server access logging of the log bucket into the access-log bucket config.yaml names
+ * (remediation.accessLogBucket), under the prefix "<bucket>/". That bucket must already let the S3
+ * log delivery service write (S3 checks when logging is turned on); a bucket never logs into itself.
+ */
+public final class EnableAccessLogging implements Remediation {
+  @Override
+  public String id() {
+    return "EnableAccessLogging";
+  }
+
+  @Override
+  public String ruleId() {
+    return "s3_log_bucket_access_logging_enabled";
+  }
+
+  @Override
+  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
+    String name = LogBuckets.name(finding);
+    Bucket bucket = snapshot.buckets().get(name);
+    if (bucket == null) {
+      return List.of(LogBuckets.notCollected(name));
+    }
+    var configured = context.settings().accessLogBucket();
+    if (configured.isEmpty()) {
+      return List.of(new Proposal.Manual("no access-log bucket is configured (remediation.accessLogBucket in config.yaml)"
+          + " to receive the server access logs of " + name));
+    }
+    String target = configured.get();
+    if (target.equals(name)) {
+      return List.of(new Proposal.Manual("remediation.accessLogBucket names the log bucket " + name
+          + " itself; access logs must go to another bucket"));
+    }
+    return List.of(new Proposal.Fix(BucketLogging.FACET, LogBuckets.target(name, bucket),
+        "record server access logs of " + name + " in " + target + " under " + name + "/",
+        doc -> !Documents.absent(doc) && !name.equals(doc.path("targetBucket").asText())
+            ? doc : BucketLogging.document(target, name + "/")));
+  }
+}
