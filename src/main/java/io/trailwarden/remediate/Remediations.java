@@ -7,7 +7,16 @@ import java.util.Optional;
 /** Every automated remediation; each rule's METADATA names one of these ids, or says why there is none. */
 public final class Remediations {
   private static final List<Remediation> ALL = List.of(
-      new EnableLogFileValidation());
+      new EnableLogFileValidation(),
+      new StartLogging(),
+      new MakeTrailMultiRegion(),
+      new RecordAllManagementEvents(),
+      new AddSensitiveDataEventSelectors(),
+      new EnableKmsKeyRotation(),
+      new RaiseLogGroupRetention(),
+      new EnableCloudTrailTrustedAccess(),
+      new AttachCloudTrailProtectionScp(),
+      new AttachLogBucketProtectionScp());
 
   private Remediations() {}
 
