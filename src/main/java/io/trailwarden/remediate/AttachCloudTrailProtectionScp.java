@@ -1,6 +1,7 @@
 package io.trailwarden.remediate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.snapshot.Snapshot;
 import java.util.List;
@@ -30,11 +31,13 @@ public final class AttachCloudTrailProtectionScp implements Remediation {
     if (obstacle.isPresent()) {
       return List.of(obstacle.get());
     }
-    var content = RootScp.deny("TrailWardenProtectCloudTrail", RootScp.listParam(context, RULE, "actions"));
-    ((com.fasterxml.jackson.databind.node.ObjectNode) content.path("Statement").get(0)).put("Resource", "*");
+    List<String> actions = RootScp.listParam(context, RULE, "actions");
+    ObjectNode content = RootScp.deny("TrailWardenProtectCloudTrail", actions);
+    // Every trail: member accounts must not stop or change the organization trail, nor their own.
+    ((ObjectNode) content.path("Statement").get(0)).put("Resource", "*");
     JsonNode created = ServiceControlPolicy.document(NAME, content, List.of(RootScp.rootId(snapshot)));
     return List.of(new Proposal.Fix(ServiceControlPolicy.FACET, RootScp.target(snapshot, NAME),
-        "attach at the root an SCP denying " + String.join(", ", RootScp.listParam(context, RULE, "actions")),
+        "attach at the root an SCP denying " + String.join(", ", actions),
         // Only ever creates: an existing document (made by an identical edit in the same plan) stays.
         doc -> Documents.absent(doc) ? created.deepCopy() : doc));
   }
