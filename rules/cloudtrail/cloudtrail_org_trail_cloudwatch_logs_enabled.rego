@@ -14,6 +14,7 @@
 # custom:
 #   id: cloudtrail_org_trail_cloudwatch_logs_enabled
 #   severity: medium
+#   remediation_id: RaiseLogGroupRetention
 #   remediation: >-
 #     Configure the organization trail to deliver to a CloudWatch Logs log group, and set the log
 #     group's retention to at least min_retention_days.

@@ -17,6 +17,7 @@
 # custom:
 #   id: cloudtrail_org_trail_data_events_sensitive
 #   severity: high
+#   remediation_id: AddSensitiveDataEventSelectors
 #   remediation: >-
 #     Add an event selector to the organization trail that records read and write data events for
 #     each sensitive S3 bucket and DynamoDB table.

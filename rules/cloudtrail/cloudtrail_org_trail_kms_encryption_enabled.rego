@@ -12,6 +12,7 @@
 # custom:
 #   id: cloudtrail_org_trail_kms_encryption_enabled
 #   severity: medium
+#   remediation_id: EnableKmsKeyRotation
 #   remediation: >-
 #     Encrypt the organization trail's logs with a customer managed KMS key (SSE-KMS) and turn on
 #     the key's automatic rotation.

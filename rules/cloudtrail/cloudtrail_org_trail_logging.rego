@@ -9,6 +9,7 @@
 # custom:
 #   id: cloudtrail_org_trail_logging
 #   severity: critical
+#   remediation_id: StartLogging
 #   remediation: >-
 #     Start logging on the organization trail, and fix the cause of any delivery error (usually the
 #     bucket policy or the KMS key policy).

@@ -15,6 +15,7 @@
 # custom:
 #   id: cloudtrail_org_trail_management_events_all
 #   severity: medium
+#   remediation_id: RecordAllManagementEvents
 #   remediation: >-
 #     Make one event selector of the organization trail record all management events (read and write,
 #     no excluded event sources) and include global service events.

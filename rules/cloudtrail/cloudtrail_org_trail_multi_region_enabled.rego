@@ -9,6 +9,7 @@
 # custom:
 #   id: cloudtrail_org_trail_multi_region_enabled
 #   severity: high
+#   remediation_id: MakeTrailMultiRegion
 #   remediation: Make the organization trail a multi-region trail.
 #   frameworks:
 #     cis-aws-foundations-3.0: ["3.1"]

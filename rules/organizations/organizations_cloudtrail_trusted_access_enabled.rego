@@ -12,6 +12,7 @@
 # custom:
 #   id: organizations_cloudtrail_trusted_access_enabled
 #   severity: medium
+#   remediation_id: EnableCloudTrailTrustedAccess
 #   remediation: Enable trusted access for CloudTrail in AWS Organizations.
 #   frameworks:
 #     hipaa: ["164.312(b)"]

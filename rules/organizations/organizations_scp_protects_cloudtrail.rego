@@ -19,6 +19,7 @@
 # custom:
 #   id: organizations_scp_protects_cloudtrail
 #   severity: high
+#   remediation_id: AttachCloudTrailProtectionScp
 #   remediation: >-
 #     Attach to the root an SCP that denies cloudtrail:StopLogging, cloudtrail:DeleteTrail and
 #     cloudtrail:UpdateTrail on "*" (exempting at most a named break-glass role).

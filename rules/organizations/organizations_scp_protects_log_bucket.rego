@@ -17,6 +17,7 @@
 # custom:
 #   id: organizations_scp_protects_log_bucket
 #   severity: medium
+#   remediation_id: AttachLogBucketProtectionScp
 #   remediation: >-
 #     Attach to the logging account (or its OU) an SCP that denies s3:DeleteBucket, s3:PutBucketPolicy,
 #     s3:DeleteBucketPolicy and s3:PutLifecycleConfiguration on the log bucket, exempting only a named

@@ -6,7 +6,20 @@ import java.util.Optional;
 /** Every facet, by id: plans and journals name facets by id, and apply and rollback look them up here. */
 public final class Facets {
   private static final List<Facet> ALL = List.of(
-      TrailSettings.FACET);
+      BucketExistence.FACET,
+      BucketPolicy.FACET,
+      BucketPublicAccessBlock.FACET,
+      BucketVersioning.FACET,
+      BucketEncryption.FACET,
+      BucketLifecycle.FACET,
+      BucketLogging.FACET,
+      OrganizationServiceAccess.FACET,
+      ServiceControlPolicy.FACET,
+      KmsKeyRotation.FACET,
+      LogGroupRetention.FACET,
+      TrailSettings.FACET,
+      TrailEventSelectors.FACET,
+      TrailLogging.FACET);
 
   private Facets() {}
 

@@ -16,7 +16,16 @@ public final class Remediations {
       new EnableBucketVersioning(),
       new EnableDefaultEncryption(),
       new EnableAccessLogging(),
-      new AddArchiveLifecycleRule());
+      new AddArchiveLifecycleRule(),
+      new StartLogging(),
+      new MakeTrailMultiRegion(),
+      new RecordAllManagementEvents(),
+      new AddSensitiveDataEventSelectors(),
+      new EnableKmsKeyRotation(),
+      new RaiseLogGroupRetention(),
+      new EnableCloudTrailTrustedAccess(),
+      new AttachCloudTrailProtectionScp(),
+      new AttachLogBucketProtectionScp());
 
   private Remediations() {}
 

@@ -1,0 +1,37 @@
+package io.trailwarden.remediate;
+
+import io.trailwarden.finding.Finding;
+import io.trailwarden.snapshot.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts a stopped organization trail. A delivery error is not fixed here: its cause lives in another resource. */
+public final class StartLogging implements Remediation {
+  @Override
+  public String id() {
+    return "StartLogging";
+  }
+
+  @Override
+  public String ruleId() {
+    return "cloudtrail_org_trail_logging";
+  }
+
+  @Override
+  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
+    var trail = TrailSettings.find(snapshot, finding.resource());
+    if (trail.isEmpty() || trail.get().status().isEmpty()) {
+      return List.of(new Proposal.Manual("the status of trail " + finding.resource() + " is not in the snapshot"));
+    }
+    var status = trail.get().status().get();
+    List<Proposal> proposals = new ArrayList<>();
+    if (!status.isLogging()) {
+      proposals.add(new Proposal.Fix(TrailLogging.FACET, TrailSettings.target(trail.get()), "start logging",
+          doc -> Documents.with(doc, "isLogging", true)));
+    }
+    status.latestDeliveryError().filter(e -> !e.isEmpty()).ifPresent(error -> proposals.add(new Proposal.Manual(
+        "CloudTrail fails to deliver (" + error + "): the cause is the bucket policy or the KMS key policy, which"
+            + " their own rules fix; restarting the trail would not")));
+    return proposals;
+  }
+}
