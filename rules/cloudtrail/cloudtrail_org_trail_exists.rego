@@ -13,6 +13,7 @@
 #   remediation: >-
 #     Create a multi-region organization trail in the management account that delivers to the
 #     log bucket in the dedicated logging account.
+#   remediation_id: CreateOrganizationTrail
 #   frameworks:
 #     aws-security-hub: ["CloudTrail.3"]
 #     hipaa: ["164.312(b)"]

@@ -90,6 +90,7 @@ final class RulesCommand implements Runnable {
       out.println("Severity:     " + rule.severity().id());
       out.println("Description:  " + rule.description());
       out.println("Remediation:  " + rule.remediation() + rule.remediationId().map(r -> " (automated: " + r + ")").orElse(""));
+      rule.remediationNone().ifPresent(why -> out.println("Not automated: " + why));
       rule.frameworks().forEach((framework, controls) -> controls.forEach(control ->
           out.println("Framework:    " + framework + " " + control
               + loaded.frameworks().title(framework, control).map(title -> ": " + title).orElse(""))));

@@ -54,6 +54,7 @@ public final class RulesDocs {
       out.append(text(rule.description())).append("\n\n");
       out.append("- Remediation: ").append(text(rule.remediation()))
           .append(rule.remediationId().map(id -> " (automated: `" + id + "`)").orElse("")).append('\n');
+      rule.remediationNone().ifPresent(why -> out.append("- Not automated: ").append(text(why)).append('\n'));
       rule.frameworks().forEach((id, controls) -> {
         for (String control : controls) {
           out.append("- ").append(text(frameworks.find(id).map(Frameworks.Framework::name).orElse(id))).append(' ')

@@ -37,16 +37,20 @@ public final class AddArchiveLifecycleRule implements Remediation {
     }
     int archiveDays = context.intParam(ruleId(), "archive_within_days");
     int retentionDays = context.intParam(ruleId(), "retention_days");
-    List<String> classes = new ArrayList<>();
-    context.ruleParams().apply(ruleId()).path("archive_storage_classes").forEach(c -> classes.add(c.asText()));
-    if (classes.isEmpty()) {
-      classes.addAll(List.of("GLACIER", "DEEP_ARCHIVE", "GLACIER_IR"));
-    }
+    List<String> classes = archiveClasses(context);
     List<String> prefixes = LogBuckets.logPrefixes(snapshot, name);
     return List.of(new Proposal.Fix(BucketLifecycle.FACET, LogBuckets.target(name, bucket),
         "archive logs of " + name + " under " + String.join(", ", prefixes) + " within " + archiveDays
             + " days and keep them at least " + retentionDays + " days",
         doc -> edit(doc, prefixes, archiveDays, retentionDays, classes)));
+  }
+
+  /** The storage classes the rule counts as archived (its archive_storage_classes parameter). */
+  static List<String> archiveClasses(RemediationContext context) {
+    List<String> classes = new ArrayList<>();
+    context.ruleParams().apply("s3_log_bucket_lifecycle_archives_logs").path("archive_storage_classes")
+        .forEach(c -> classes.add(c.asText()));
+    return classes.isEmpty() ? List.of("GLACIER", "DEEP_ARCHIVE", "GLACIER_IR") : List.copyOf(classes);
   }
 
   static JsonNode edit(JsonNode doc, List<String> prefixes, int archiveDays, int retentionDays, List<String> classes) {

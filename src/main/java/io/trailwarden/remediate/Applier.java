@@ -89,6 +89,10 @@ public final class Applier {
 
   private Outcome guardedWrite(String planId, String changeId, Facet facet, Target target, JsonNode from, JsonNode to,
       boolean rollback) {
+    if (rollback && Documents.absent(to) && facet.goesWithItsResource()) {
+      return record(planId, changeId, facet, target, from, to, Event.ROLLED_BACK,
+          "goes with " + target.resource() + " when the rollback of its creation removes it");
+    }
     JsonNode current;
     try {
       current = live.read(facet, target);

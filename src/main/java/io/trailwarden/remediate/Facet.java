@@ -34,6 +34,14 @@ public interface Facet {
     return java.util.Optional.empty();
   }
 
+  /**
+   * True for a document that exists only while its resource does (a trail's logging status): rolling a
+   * change back to "none" is then done by the change that removes the resource, not by this facet.
+   */
+  default boolean goesWithItsResource() {
+    return false;
+  }
+
   /** The calls {@link #write} makes to go from {@code from} to {@code to}, with their IAM actions. */
   List<ApiCall> calls(JsonNode from, JsonNode to);
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 /** Every automated remediation; each rule's METADATA names one of these ids, or says why there is none. */
 public final class Remediations {
   private static final List<Remediation> ALL = List.of(
+      new CreateOrganizationTrail(),
       new EnableLogFileValidation(),
       new AddCloudTrailAclCheckStatement(),
       new AddCloudTrailWriteStatement(),

@@ -38,6 +38,11 @@ public final class TrailLogging implements Facet {
   }
 
   @Override
+  public boolean goesWithItsResource() {
+    return true;
+  }
+
+  @Override
   public List<ApiCall> calls(JsonNode from, JsonNode to) {
     if (Documents.absent(to) || from.path("isLogging").equals(to.path("isLogging"))) {
       return List.of();

@@ -3,6 +3,7 @@ package io.trailwarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwarden.IamPoliciesTest;
 import io.trailwarden.Json;
 import io.trailwarden.TestFiles;
 import io.trailwarden.demo.Seeder;
@@ -47,7 +48,9 @@ class RemediateIT {
   }
 
   ArticleOrganization.Seeded seed(Set<Fault> faults) {
-    return ScanIT.seed(faults);
+    try (Seeder seeder = new Seeder(MOTO.endpoint())) {
+      return ArticleOrganization.seed(seeder, faults);
+    }
   }
 
   Path config(ArticleOrganization.Seeded seeded) throws Exception {
@@ -85,6 +88,10 @@ class RemediateIT {
 
   MainTest.Run plan(Path config) {
     return run(config, "remediate", "plan", "-o", plan().toString());
+  }
+
+  MainTest.Run rollback(Path config) {
+    return MainTest.run("remediate", "rollback", journal().toString(), "--yes", "--config", config.toString());
   }
 
   MainTest.Run apply(Path config) {
@@ -125,8 +132,11 @@ class RemediateIT {
     assertThat(written).isNotEmpty();
     assertThat(declared).containsAll(written);
     // ... and the shipped remediation policy allows every IAM action the plan needs.
-    String policy = Files.readString(TestFiles.projectDir().resolve("docs/iam/trailwarden-remediate-policy.json"));
-    plan.changes().forEach(c -> c.iamActions().forEach(action -> assertThat(policy).contains("\"" + action + "\"")));
+    for (Plan.Change change : plan.changes()) {
+      for (String action : change.iamActions()) {
+        assertThat(IamPoliciesTest.allows(IamPoliciesTest.REMEDIATE, action)).as(action).isTrue();
+      }
+    }
 
     // Statements that were not the fault are kept exactly.
     JsonNode policyAfter = bucketPolicy();
@@ -184,7 +194,7 @@ class RemediateIT {
     Plan plan = PlanIo.read(plan());
     assertThat(apply(config).exitCode()).isEqualTo(ExitCode.OK);
 
-    MainTest.Run rolledBack = run(config, "remediate", "rollback", journal().toString(), "--yes");
+    MainTest.Run rolledBack = rollback(config);
     assertThat(rolledBack.exitCode()).as(rolledBack.out() + rolledBack.err()).isEqualTo(ExitCode.OK);
     try (FacetRoundTrip aws = new FacetRoundTrip(MOTO.endpoint())) {
       for (Plan.Change change : plan.changes()) {
@@ -193,7 +203,7 @@ class RemediateIT {
       }
     }
     // A second rollback finds nothing left to do and changes nothing.
-    assertThat(run(config, "remediate", "rollback", journal().toString(), "--yes").exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(rollback(config).exitCode()).isEqualTo(ExitCode.OK);
   }
 
   @Test
