@@ -71,10 +71,10 @@ final class RemediateApplyCommand implements Callable<Integer> {
     out.println("Changes (journal: " + journal.file() + "):");
     RemediateSupport.print(applied.outcomes(), out);
     out.println("After the rescan:");
-    for (Finding f : applied.findingsAfter().values()) {
+    for (Finding f : applied.findingsAfter()) {
       out.printf("  %-7s %s  %s%n", f.status(), f.ruleId(), f.resource());
     }
-    long passing = applied.findingsAfter().values().stream().filter(f -> f.status() == Status.PASS).count();
+    long passing = applied.findingsAfter().stream().filter(f -> f.status() == Status.PASS).count();
     out.printf("%d of %d finding(s) the plan fixes now pass.%n", passing, applied.findingsAfter().size());
     out.flush();
     if (!applied.allApplied()) {

@@ -100,6 +100,11 @@ public final class Applier {
       return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLBACK_REFUSED : Event.FAILED,
           "could not read the resource before changing it: " + message(e));
     }
+    if (!rollback && Documents.absent(from) && facet.goesWithItsResource() && !Documents.absent(current)) {
+      // The plan creates the resource in an earlier change this one depends on, and the creation set
+      // this document's first state (a new trail is not logging): that state is the real before.
+      from = current;
+    }
     if (current.equals(to)) {
       return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLED_BACK : Event.ALREADY_APPLIED,
           rollback ? "already as it was before" : "already applied");

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,7 +35,7 @@ public final class Remediator {
   private final Clock clock;
 
   /** The applied outcomes and, after the rescan, the status of every finding the plan meant to fix. */
-  public record Applied(List<Applier.Outcome> outcomes, Map<String, Finding> findingsAfter, Evaluation evaluation) {
+  public record Applied(List<Applier.Outcome> outcomes, List<Finding> findingsAfter, Evaluation evaluation) {
     public boolean allApplied() {
       return outcomes.stream().allMatch(o -> o.event() == Journal.Event.APPLIED || o.event() == Journal.Event.ALREADY_APPLIED);
     }
@@ -85,11 +85,9 @@ public final class Remediator {
     }
     Snapshot after = pipeline.collect(aws, organization, rescan);
     Evaluation evaluation = pipeline.evaluate(after);
-    Map<String, Finding> byFingerprint = evaluation.findings().stream()
-        .collect(Collectors.toMap(Finding::fingerprint, f -> f, (a, b) -> a));
-    Map<String, Finding> fixed = plan.changes().stream().flatMap(c -> c.findings().stream()).distinct()
-        .filter(byFingerprint::containsKey)
-        .collect(Collectors.toMap(fp -> fp, byFingerprint::get, (a, b) -> a, java.util.TreeMap::new));
+    Set<String> planned = plan.changes().stream().flatMap(c -> c.findings().stream()).collect(Collectors.toSet());
+    // Evaluation findings are sorted by rule and resource, and so is this.
+    List<Finding> fixed = evaluation.findings().stream().filter(f -> planned.contains(f.fingerprint())).toList();
     return new Applied(outcomes, fixed, evaluation);
   }
 
@@ -121,6 +119,6 @@ public final class Remediator {
 
   /** True when every finding the plan meant to fix passes now. */
   public static boolean allPass(Applied applied) {
-    return applied.findingsAfter().values().stream().allMatch(f -> f.status() == Status.PASS);
+    return applied.findingsAfter().stream().allMatch(f -> f.status() == Status.PASS);
   }
 }

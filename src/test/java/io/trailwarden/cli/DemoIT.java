@@ -32,4 +32,20 @@ class DemoIT {
     assertThat(reports.resolve("snapshot.json")).exists();
     assertThat(reports.resolve("trailwarden.sarif")).exists();
   }
+
+  @Test
+  void fixLeavesOnlyWhatNeedsAPerson(@TempDir Path temp) throws Exception {
+    Path reports = temp.resolve("reports");
+    MainTest.Run run = MainTest.run("demo", "--fix", "--output-dir", reports.toString(), "--rules",
+        TestFiles.rulesDir().toString());
+    // The member account's trail is its team's to change, so the rescan still fails on it.
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES);
+    assertThat(run.out()).contains("Remediation plan").contains("[4/4]").contains("13 of 13 finding(s) the plan fixes now pass")
+        .contains("Failures: 14 before, 1 after");
+    assertThat(ScanIT.notPassing(reports)).singleElement().asString()
+        .startsWith("FAIL cloudtrail_member_trails_no_conflict ").endsWith(":trail/lending-debug");
+    var journal = io.trailwarden.remediate.Journal.read(reports.resolve("remediation-journal.jsonl"));
+    assertThat(journal).extracting(io.trailwarden.remediate.Journal.Entry::event)
+        .filteredOn(e -> e == io.trailwarden.remediate.Journal.Event.APPLIED).hasSize(4);
+  }
 }

@@ -10,7 +10,9 @@ import io.trailwarden.demo.Seeder;
 import io.trailwarden.emulator.ArticleOrganization;
 import io.trailwarden.emulator.ArticleOrganization.Fault;
 import io.trailwarden.emulator.CallRecorder;
+import io.trailwarden.emulator.InjectedFailures;
 import io.trailwarden.emulator.Moto;
+import io.trailwarden.remediate.Documents;
 import io.trailwarden.remediate.Facets;
 import io.trailwarden.remediate.FacetRoundTrip;
 import io.trailwarden.remediate.Journal;
@@ -44,6 +46,7 @@ class RemediateIT {
   @AfterEach
   void stopRecording() {
     System.clearProperty(CallRecorder.RECORD);
+    System.clearProperty(InjectedFailures.DENY);
     CallRecorder.clear();
   }
 
@@ -215,7 +218,7 @@ class RemediateIT {
 
     Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
         "-cp", System.getProperty("java.class.path"),
-        "-D" + CallRecorder.CRASH_AFTER + "=1", "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator",
+        "-D" + InjectedFailures.CRASH_AFTER + "=1", "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator",
         "io.trailwarden.cli.Main", "remediate", "apply", plan().toString(), "--yes", "--config", config.toString(),
         "--output-dir", temp.resolve("reports").toString(), "--rules", TestFiles.rulesDir().toString())
         .redirectErrorStream(true).redirectOutput(temp.resolve("child.log").toFile()).start();
@@ -259,5 +262,89 @@ class RemediateIT {
     assertThat(foreign.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(foreign.err()).contains(plan().toString()).contains("organization");
     assertThat(Files.exists(journal())).as("nothing was journaled, so nothing was changed").isFalse();
+  }
+
+  @Test
+  void anAwsErrorStopsThatChangeAndItsDependentsOnlyAndTheJournalSaysSo() throws Exception {
+    seedAndPlan(EnumSet.of(Fault.NO_DENY_DELETE, Fault.VALIDATION_OFF));
+    Path config = temp.resolve("config.yaml");
+    JsonNode policyBefore = bucketPolicy();
+    System.setProperty(InjectedFailures.DENY, "PutBucketPolicy");
+
+    MainTest.Run applied = apply(config);
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.NOT_APPLIED);
+    assertThat(applied.out()).contains("failed").contains("AccessDenied").contains("applied ");
+    assertThat(bucketPolicy()).isEqualTo(policyBefore);
+    List<Journal.Entry> journal = Journal.read(journal());
+    assertThat(journal).filteredOn(e -> e.facet().equals("bucket-policy")).extracting(Journal.Entry::event)
+        .containsExactly(Journal.Event.INTENT, Journal.Event.FAILED);
+    assertThat(journal).filteredOn(e -> e.facet().equals("trail-settings")).extracting(Journal.Entry::event)
+        .containsExactly(Journal.Event.INTENT, Journal.Event.APPLIED);
+  }
+
+  @Test
+  void nothingIsAppliedWithoutYesWhenThereIsNoTerminalToAsk() throws Exception {
+    seedAndPlan(EnumSet.of(Fault.VALIDATION_OFF));
+    MainTest.Run refused = run(temp.resolve("config.yaml"), "remediate", "apply", plan().toString());
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(refused.err()).contains("--yes");
+    assertThat(Files.exists(journal())).isFalse();
+    Plan.Change change = PlanIo.read(plan()).changes().get(0);
+    try (FacetRoundTrip aws = new FacetRoundTrip(MOTO.endpoint())) {
+      assertThat(aws.read(Facets.find(change.facet()).orElseThrow(), change.target())).isEqualTo(change.before());
+    }
+  }
+
+  @Test
+  void withoutAnOrganizationTrailTheWholeSetupIsBuiltInOrderAndRollsBack() throws Exception {
+    String logging;
+    try (Seeder seeder = new Seeder(MOTO.endpoint())) {
+      seeder.organization();
+      logging = seeder.account("log-archive", seeder.rootId());
+      seeder.account("workload", seeder.rootId());
+    }
+    Path config = temp.resolve("config.yaml");
+    Files.writeString(config, """
+        organization:
+          loggingAccountId: "%s"
+          regions: [us-east-1]
+          trailName: org-trail
+          logBucket: new-org-cloudtrail-logs
+          endpoint: %s
+        remediation:
+          allow: [cloudtrail_org_trail_exists]
+          journal: %s
+        """.formatted(logging, MOTO.endpoint(), journal()));
+    MainTest.Run planned = plan(config);
+    assertThat(planned.exitCode()).as(planned.out() + planned.err()).isEqualTo(ExitCode.FAILURES);
+    Plan plan = PlanIo.read(plan());
+    assertThat(plan.changes()).extracting(Plan.Change::facet).containsExactly("bucket", "bucket-policy",
+        "bucket-public-access-block", "bucket-lifecycle", "trail-settings", "trail-logging");
+    assertThat(plan.changes().get(0).target().accountId()).isEqualTo(logging);
+
+    MainTest.Run applied = apply(config);
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.OK);
+    var after = ScanIT.notPassing(rescan(config));
+    String trail = "arn:aws:cloudtrail:us-east-1:" + Seeder.MANAGEMENT_ACCOUNT + ":trail/org-trail";
+    String bucket = "arn:aws:s3:::new-org-cloudtrail-logs";
+    for (String rule : List.of("cloudtrail_org_trail_exists", "cloudtrail_org_trail_logging",
+        "cloudtrail_org_trail_multi_region_enabled", "cloudtrail_org_trail_log_file_validation_enabled",
+        "cloudtrail_org_trail_bucket_in_logging_account")) {
+      assertThat(after).noneMatch(f -> f.contains(" " + rule + " "));
+    }
+    for (String rule : List.of("s3_log_bucket_policy_allows_cloudtrail_acl_check", "s3_log_bucket_policy_allows_cloudtrail_write",
+        "s3_log_bucket_policy_denies_object_deletion", "s3_log_bucket_policy_denies_insecure_transport",
+        "s3_log_bucket_not_public", "s3_log_bucket_lifecycle_archives_logs")) {
+      assertThat(after).doesNotContain("FAIL " + rule + " " + bucket);
+    }
+    assertThat(after).noneMatch(f -> f.contains(trail) && f.startsWith("UNKNOWN"));
+
+    MainTest.Run rolledBack = rollback(config);
+    assertThat(rolledBack.exitCode()).as(rolledBack.out() + rolledBack.err()).isEqualTo(ExitCode.OK);
+    try (FacetRoundTrip aws = new FacetRoundTrip(MOTO.endpoint())) {
+      for (Plan.Change change : plan.changes()) {
+        assertThat(Documents.absent(aws.read(Facets.find(change.facet()).orElseThrow(), change.target()))).as(change.id()).isTrue();
+      }
+    }
   }
 }

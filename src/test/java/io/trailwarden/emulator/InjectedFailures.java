@@ -1,0 +1,40 @@
+package io.trailwarden.emulator;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Failures moto cannot produce (DESIGN §9), injected on the Java side and registered like
+ * {@link DeniedAccounts}: {@value #DENY} names an operation AWS answers with AccessDenied, as a role
+ * lacking one permission would; {@value #CRASH_AFTER}=N, in a child JVM, kills the process the moment
+ * an (N+1)th write call is about to be sent, as a power cut or an OOM kill would. Inert when unset.
+ */
+public final class InjectedFailures implements ExecutionInterceptor {
+  public static final String DENY = "trailwarden.test.denyOperation";
+  public static final String CRASH_AFTER = "trailwarden.test.crashAfterWrites";
+  private static final AtomicInteger WRITES = new AtomicInteger();
+
+  @Override
+  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    if (operation.equals(System.getProperty(DENY))) {
+      String message = "User is not authorized to perform: " + operation;
+      throw AwsServiceException.builder().statusCode(403).message(message)
+          .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").errorMessage(message).build()).build();
+    }
+  }
+
+  @Override
+  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    String crashAfter = System.getProperty(CRASH_AFTER);
+    if (crashAfter != null && CallRecorder.isWrite(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+        && WRITES.incrementAndGet() > Integer.parseInt(crashAfter)) {
+      Runtime.getRuntime().halt(137);
+    }
+  }
+}
