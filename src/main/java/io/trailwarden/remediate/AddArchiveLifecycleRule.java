@@ -3,7 +3,6 @@ package io.trailwarden.remediate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trailwarden.finding.Finding;
 import io.trailwarden.snapshot.Bucket;
 import io.trailwarden.snapshot.Snapshot;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.List;
  * expiration of an enabled rule touching the log prefix that is shorter. It never adds or shortens an
  * expiration and never touches rules on other prefixes: deleting logs is not a fix.
  */
-public final class AddArchiveLifecycleRule implements Remediation {
+public final class AddArchiveLifecycleRule extends LogBucketRemediation {
   public static final String RULE_ID = "trailwarden-archive-cloudtrail-logs";
 
   @Override
@@ -29,12 +28,7 @@ public final class AddArchiveLifecycleRule implements Remediation {
   }
 
   @Override
-  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
-    String name = LogBuckets.name(finding);
-    Bucket bucket = snapshot.buckets().get(name);
-    if (bucket == null) {
-      return List.of(LogBuckets.notCollected(name));
-    }
+  protected List<Proposal> propose(String name, Bucket bucket, Snapshot snapshot, RemediationContext context) {
     int archiveDays = context.intParam(ruleId(), "archive_within_days");
     int retentionDays = context.intParam(ruleId(), "retention_days");
     List<String> classes = archiveClasses(context);

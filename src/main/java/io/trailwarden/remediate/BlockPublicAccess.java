@@ -2,7 +2,6 @@ package io.trailwarden.remediate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trailwarden.finding.Finding;
 import io.trailwarden.snapshot.Bucket;
 import io.trailwarden.snapshot.Snapshot;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.Set;
  * policy statement or ACL grant even with the block on (the block makes S3 ignore them, the rule
  * judges what is written): removing those changes who may read the logs, so it is left to a person.
  */
-public final class BlockPublicAccess implements Remediation {
+public final class BlockPublicAccess extends LogBucketRemediation {
   private static final Set<String> PUBLIC_GROUPS = Set.of("http://acs.amazonaws.com/groups/global/AllUsers",
       "http://acs.amazonaws.com/groups/global/AuthenticatedUsers");
 
@@ -29,12 +28,7 @@ public final class BlockPublicAccess implements Remediation {
   }
 
   @Override
-  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
-    String name = LogBuckets.name(finding);
-    Bucket bucket = snapshot.buckets().get(name);
-    if (bucket == null) {
-      return List.of(LogBuckets.notCollected(name));
-    }
+  protected List<Proposal> propose(String name, Bucket bucket, Snapshot snapshot, RemediationContext context) {
     List<Proposal> proposals = new ArrayList<>();
     proposals.add(new Proposal.Fix(BucketPublicAccessBlock.FACET, LogBuckets.target(name, bucket),
         "turn on all four Block Public Access settings of " + name, BlockPublicAccess::blockAll));

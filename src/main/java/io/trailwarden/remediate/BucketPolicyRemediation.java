@@ -1,14 +1,13 @@
 package io.trailwarden.remediate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwarden.finding.Finding;
 import io.trailwarden.snapshot.Bucket;
 import io.trailwarden.snapshot.Snapshot;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** A remediation that merges statements into the log bucket's policy; the subclass says which and how. */
-abstract class BucketPolicyRemediation implements Remediation {
+abstract class BucketPolicyRemediation extends LogBucketRemediation {
   /** What the edit does, for the plan. */
   protected abstract String summary(String bucket);
 
@@ -16,11 +15,9 @@ abstract class BucketPolicyRemediation implements Remediation {
   protected abstract UnaryOperator<JsonNode> edit(String name, Bucket bucket, Snapshot snapshot);
 
   @Override
-  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
-    String name = LogBuckets.name(finding);
-    return LogBuckets.bucket(snapshot, name).<List<Proposal>>map(bucket -> List.of(new Proposal.Fix(BucketPolicy.FACET,
-        LogBuckets.target(name, bucket), summary(name), edit(name, bucket, snapshot))))
-        .orElse(List.of(LogBuckets.notCollected(name)));
+  protected List<Proposal> propose(String name, Bucket bucket, Snapshot snapshot, RemediationContext context) {
+    return List.of(new Proposal.Fix(BucketPolicy.FACET, LogBuckets.target(name, bucket), summary(name),
+        edit(name, bucket, snapshot)));
   }
 
   /** iam.rego's ordinary caller of the bucket's account, over HTTPS. */

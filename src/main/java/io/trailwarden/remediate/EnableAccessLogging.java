@@ -1,6 +1,5 @@
 package io.trailwarden.remediate;
 
-import io.trailwarden.finding.Finding;
 import io.trailwarden.snapshot.Bucket;
 import io.trailwarden.snapshot.Snapshot;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.List;
  * (remediation.accessLogBucket), under the prefix "<bucket>/". That bucket must already let the S3
  * log delivery service write (S3 checks when logging is turned on); a bucket never logs into itself.
  */
-public final class EnableAccessLogging implements Remediation {
+public final class EnableAccessLogging extends LogBucketRemediation {
   @Override
   public String id() {
     return "EnableAccessLogging";
@@ -22,12 +21,7 @@ public final class EnableAccessLogging implements Remediation {
   }
 
   @Override
-  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
-    String name = LogBuckets.name(finding);
-    Bucket bucket = snapshot.buckets().get(name);
-    if (bucket == null) {
-      return List.of(LogBuckets.notCollected(name));
-    }
+  protected List<Proposal> propose(String name, Bucket bucket, Snapshot snapshot, RemediationContext context) {
     var configured = context.settings().accessLogBucket();
     if (configured.isEmpty()) {
       return List.of(new Proposal.Manual("no access-log bucket is configured (remediation.accessLogBucket in config.yaml)"

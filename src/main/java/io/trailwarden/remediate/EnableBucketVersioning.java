@@ -1,6 +1,5 @@
 package io.trailwarden.remediate;
 
-import io.trailwarden.finding.Finding;
 import io.trailwarden.snapshot.Bucket;
 import io.trailwarden.snapshot.Snapshot;
 import java.util.ArrayList;
@@ -13,7 +12,7 @@ import java.util.List;
  * versioning alone is proposed (the rule fails "not versioned" on its own), with a Manual for the rest
  * whenever the bucket has neither.
  */
-public final class EnableBucketVersioning implements Remediation {
+public final class EnableBucketVersioning extends LogBucketRemediation {
   @Override
   public String id() {
     return "EnableBucketVersioning";
@@ -25,12 +24,7 @@ public final class EnableBucketVersioning implements Remediation {
   }
 
   @Override
-  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
-    String name = LogBuckets.name(finding);
-    Bucket bucket = snapshot.buckets().get(name);
-    if (bucket == null) {
-      return List.of(LogBuckets.notCollected(name));
-    }
+  protected List<Proposal> propose(String name, Bucket bucket, Snapshot snapshot, RemediationContext context) {
     List<Proposal> proposals = new ArrayList<>();
     if (!bucket.versioning().map(v -> "Enabled".equals(v.status())).orElse(false)) {
       proposals.add(new Proposal.Fix(BucketVersioning.FACET, LogBuckets.target(name, bucket), "enable versioning of " + name,

@@ -1,7 +1,6 @@
 package io.trailwarden.remediate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwarden.finding.Finding;
 import io.trailwarden.snapshot.Bucket;
 import io.trailwarden.snapshot.KmsKey;
 import io.trailwarden.snapshot.Snapshot;
@@ -16,7 +15,7 @@ import java.util.Set;
  * encrypt the bucket, and choosing or creating a key is a decision about who may read the logs, so
  * without the trail's usable key it is left to a person.
  */
-public final class EnableDefaultEncryption implements Remediation {
+public final class EnableDefaultEncryption extends LogBucketRemediation {
   private static final Set<String> KMS = Set.of("aws:kms", "aws:kms:dsse");
 
   @Override
@@ -30,12 +29,7 @@ public final class EnableDefaultEncryption implements Remediation {
   }
 
   @Override
-  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
-    String name = LogBuckets.name(finding);
-    Bucket bucket = snapshot.buckets().get(name);
-    if (bucket == null) {
-      return List.of(LogBuckets.notCollected(name));
-    }
+  protected List<Proposal> propose(String name, Bucket bucket, Snapshot snapshot, RemediationContext context) {
     boolean requireKms = context.ruleParams().apply(ruleId()).path("require_kms").asBoolean(false);
     Target target = LogBuckets.target(name, bucket);
     if (!requireKms) {

@@ -5,7 +5,6 @@ import io.trailwarden.snapshot.Bucket;
 import io.trailwarden.snapshot.Snapshot;
 import io.trailwarden.snapshot.Trail;
 import java.util.List;
-import java.util.Optional;
 
 /** What the log bucket remediations share: the bucket of a finding, its target and the trails writing to it. */
 final class LogBuckets {
@@ -15,10 +14,6 @@ final class LogBuckets {
 
   static String name(Finding finding) {
     return finding.resource().startsWith(ARN_PREFIX) ? finding.resource().substring(ARN_PREFIX.length()) : finding.resource();
-  }
-
-  static Optional<Bucket> bucket(Snapshot snapshot, String name) {
-    return Optional.ofNullable(snapshot.buckets().get(name));
   }
 
   /** The bucket's target, in the account and region the snapshot found it in. */
