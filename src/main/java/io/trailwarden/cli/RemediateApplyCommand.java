@@ -1,6 +1,5 @@
 package io.trailwarden.cli;
 
-import io.trailwarden.config.Config;
 import io.trailwarden.config.ConfigLoader;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.finding.Status;
@@ -38,7 +37,10 @@ final class RemediateApplyCommand implements Callable<Integer> {
   Path journalFile;
 
   @Mixin ConfigOption config;
-  @Mixin ReportOptions reportOptions;
+  @Option(names = "--output-dir", paramLabel = "DIR",
+      description = "Where the snapshot collected to verify the changes is written (default: config.yaml report.outputDir).")
+  Path outputDir;
+
   @Mixin RulesOption rulesOption;
   @Mixin AwsOptions aws;
 
@@ -48,7 +50,7 @@ final class RemediateApplyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ConfigLoader.Loaded loaded = config.load();
     Plan plan = PlanIo.read(planFile);
-    Config.Report report = reportOptions.over(loaded.config().report());
+    Path dir = outputDir != null ? outputDir : Path.of(loaded.config().report().outputDir());
     if (plan.isEmpty()) {
       out.println("The plan " + plan.planId() + " has no changes; nothing to apply.");
       return ExitCode.OK;
@@ -61,7 +63,7 @@ final class RemediateApplyCommand implements Callable<Integer> {
     try (RulesDirectory rules = rulesOption.resolve()) {
       var pipeline = rulesOption.pipeline(rules, loaded, out, err);
       Remediator.Applied applied = new Remediator(pipeline, Clock.systemUTC()).apply(plan, planFile,
-          aws.connector(organization, System.getenv()), organization, journal, Path.of(report.outputDir()).resolve(RESCAN_FILE));
+          aws.connector(organization, System.getenv()), organization, journal, dir.resolve(RESCAN_FILE));
       return RemediateApplyCommand.summarize(applied, journal, out);
     }
   }

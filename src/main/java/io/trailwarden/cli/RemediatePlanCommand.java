@@ -1,6 +1,5 @@
 package io.trailwarden.cli;
 
-import io.trailwarden.config.Config;
 import io.trailwarden.config.ConfigLoader;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
@@ -43,7 +42,10 @@ final class RemediatePlanCommand implements Callable<Integer> {
   Path output;
 
   @Mixin ConfigOption config;
-  @Mixin ReportOptions reportOptions;
+  @Option(names = "--output-dir", paramLabel = "DIR",
+      description = "Where the collected snapshot and the plan are written (default: config.yaml report.outputDir).")
+  Path outputDir;
+
   @Mixin RulesOption rulesOption;
   @Mixin AwsOptions aws;
 
@@ -52,16 +54,16 @@ final class RemediatePlanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConfigLoader.Loaded loaded = RemediateSupport.only(config.load(), only);
-    Config.Report report = reportOptions.over(loaded.config().report());
+    Path dir = outputDir != null ? outputDir : Path.of(loaded.config().report().outputDir());
     var organization = loaded.config().organization();
     try (RulesDirectory rules = rulesOption.resolve()) {
       Pipeline pipeline = rulesOption.pipeline(rules, loaded, out, err);
       Snapshot snapshot = snapshotFile != null ? new SnapshotIo().read(snapshotFile)
           : pipeline.collect(aws.connector(organization, System.getenv()), organization,
-              Path.of(report.outputDir()).resolve(Scans.SNAPSHOT_FILE));
+              dir.resolve(Scans.SNAPSHOT_FILE));
       Evaluation evaluation = pipeline.evaluate(snapshot);
       Plan plan = new Remediator(pipeline, Clock.systemUTC()).plan(snapshot, evaluation);
-      Path file = output != null ? output : Path.of(report.outputDir()).resolve(PLAN_FILE);
+      Path file = output != null ? output : dir.resolve(PLAN_FILE);
       PlanIo.write(plan, file);
       out.print(new PlanPrinter(RemediateSupport.colour()).render(plan));
       out.println();
