@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
   /** Keeps the demo's account ids the same from run to run. */
   static final int SEED = 20261123;
+  static final String CATEGORY = "trailwarden/demo";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ConfigOption config;
@@ -69,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
       var settings = new io.trailwarden.aws.AwsSettings(Optional.of(moto.endpoint()), organization.homeRegion(),
           organization.memberRoleName(), Optional.empty(), organization.concurrency());
       Connector aws = interceptors -> new ClientFactory(settings, Seeder.credentials(), interceptors);
-      Scans.Scanned scanned = Scans.scan(pipeline, aws, organization, report, err);
+      Scans.Scanned scanned = Scans.scan(pipeline, aws, organization, reportOptions, report, CATEGORY, err);
       return fix ? fix(pipeline, aws, organization, report, scanned, out, err) : scanned.exitCode();
     }
   }
@@ -92,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
     RemediateApplyCommand.summarize(applied, journal, out);
     out.println();
     out.println("Rescan after the fixes:");
-    pipeline.report(applied.evaluation(), report);
+    pipeline.report(applied.evaluation(), report, CATEGORY);
     out.printf("Failures: %d before, %d after; what is left is in the plan's list of findings left to you.%n",
         scanned.evaluation().count(Status.FAIL), applied.evaluation().count(Status.FAIL));
     return Outcome.exitCode(applied.evaluation(), report, err);

@@ -36,8 +36,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Snapshot snapshot = new SnapshotIo().read(snapshotFile);
     try (RulesDirectory rules = rulesOption.resolve()) {
       Pipeline pipeline = rulesOption.pipeline(rules, loaded, spec.commandLine().getOut(), err);
-      Evaluation evaluation = pipeline.evaluate(snapshot);
-      pipeline.report(evaluation, report);
+      Evaluation evaluation = reportOptions.compared(pipeline.evaluate(snapshot));
+      pipeline.report(evaluation, report, "trailwarden/evaluate");
       return Outcome.exitCode(evaluation, report, err);
     }
   }

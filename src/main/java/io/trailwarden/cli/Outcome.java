@@ -9,7 +9,7 @@ final class Outcome {
   private Outcome() {}
 
   static int exitCode(Evaluation evaluation, Config.Report report, PrintWriter err) {
-    if (evaluation.failsAt(report.failOn())) {
+    if (evaluation.failsAt(report.failOn(), report.failOnNew())) {
       return ExitCode.FAILURES;
     }
     if (evaluation.isIncomplete() && !report.allowPartial()) {

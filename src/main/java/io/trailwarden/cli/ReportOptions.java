@@ -1,6 +1,8 @@
 package io.trailwarden.cli;
 
 import io.trailwarden.config.Config;
+import io.trailwarden.finding.Evaluation;
+import io.trailwarden.report.BaselineReader;
 import io.trailwarden.policy.Severity;
 import io.trailwarden.report.ReportFormat;
 import java.nio.file.Path;
@@ -23,11 +25,29 @@ final class ReportOptions {
   @Option(names = "--allow-partial", description = "Do not exit 3 when evidence is missing (UNKNOWN findings).")
   Boolean allowPartial;
 
+  @Option(names = "--fail-on-new", description = "Exit 1 only for failures the --baseline report did not have.")
+  Boolean failOnNew;
+
+  @Option(names = "--sarif-category", paramLabel = "ID",
+      description = "SARIF automationDetails category, to keep runs apart in GitHub code scanning (default: trailwarden/<verb>).")
+  String sarifCategory;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "A previous run's JSON report: mark failures new or existing, and list the fixed ones.")
+  Path baseline;
+
   Config.Report over(Config.Report fromConfig) {
     return new Config.Report(
         formats != null ? formats : fromConfig.formats(),
         outputDir != null ? outputDir.toString() : fromConfig.outputDir(),
         failOn != null ? failOn : fromConfig.failOn(),
-        allowPartial != null ? allowPartial : fromConfig.allowPartial());
+        allowPartial != null ? allowPartial : fromConfig.allowPartial(),
+        failOnNew != null ? failOnNew : fromConfig.failOnNew(),
+        sarifCategory != null ? java.util.Optional.of(sarifCategory) : fromConfig.sarifCategory());
+  }
+
+  /** The evaluation compared with --baseline, when given. */
+  Evaluation compared(Evaluation evaluation) {
+    return baseline == null ? evaluation : evaluation.compareWith(BaselineReader.read(baseline));
   }
 }

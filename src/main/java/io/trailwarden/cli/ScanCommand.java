@@ -28,7 +28,8 @@ final class ScanCommand implements Callable<Integer> {
     var organization = loaded.config().organization();
     try (RulesDirectory rules = rulesOption.resolve()) {
       Pipeline pipeline = rulesOption.pipeline(rules, loaded, spec.commandLine().getOut(), err);
-      return Scans.scan(pipeline, aws.connector(organization, System.getenv()), organization, report, err).exitCode();
+      return Scans.scan(pipeline, aws.connector(organization, System.getenv()), organization, reportOptions, report,
+          "trailwarden/scan", err).exitCode();
     }
   }
 }

@@ -19,11 +19,12 @@ final class Scans {
   /** What a scan saw and judged, and the exit code it earns. */
   record Scanned(Snapshot snapshot, Evaluation evaluation, int exitCode) {}
 
-  static Scanned scan(Pipeline pipeline, Connector aws, OrganizationSettings organization, Config.Report report,
-      PrintWriter err) throws IOException {
+  /** @param category the verb's SARIF category, unless config.yaml or --sarif-category names one */
+  static Scanned scan(Pipeline pipeline, Connector aws, OrganizationSettings organization, ReportOptions options,
+      Config.Report report, String category, PrintWriter err) throws IOException {
     Snapshot snapshot = pipeline.collect(aws, organization, Path.of(report.outputDir()).resolve(SNAPSHOT_FILE));
-    Evaluation evaluation = pipeline.evaluate(snapshot);
-    pipeline.report(evaluation, report);
+    Evaluation evaluation = options.compared(pipeline.evaluate(snapshot));
+    pipeline.report(evaluation, report, category);
     return new Scanned(snapshot, evaluation, Outcome.exitCode(evaluation, report, err));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trailwarden.policy.Severity;
 import io.trailwarden.finding.Waiver;
 import io.trailwarden.report.ReportFormat;
+import io.trailwarden.report.ReportSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,17 +34,32 @@ public record Config(Integer version, OrganizationSettings organization, Report 
     return new Config(null, null, null, null, null, null);
   }
 
-  /** What to write and when to fail. */
-  public record Report(List<ReportFormat> formats, String outputDir, Severity failOn, Boolean allowPartial) {
+  /**
+   * What to write and when to fail. {@code failOnNew} gates only on failures a baseline did not have;
+   * {@code sarifCategory} keeps runs apart in GitHub code scanning (default: one per verb).
+   */
+  public record Report(List<ReportFormat> formats, String outputDir, Severity failOn, Boolean allowPartial, Boolean failOnNew,
+      Optional<String> sarifCategory) {
     public Report {
       formats = formats == null ? List.of(ReportFormat.values()) : List.copyOf(formats);
       outputDir = outputDir == null ? "reports" : outputDir;
       failOn = failOn == null ? Severity.LOW : failOn;
       allowPartial = allowPartial != null && allowPartial;
+      failOnNew = failOnNew != null && failOnNew;
+      sarifCategory = sarifCategory == null ? Optional.empty() : sarifCategory;
+    }
+
+    public Report(List<ReportFormat> formats, String outputDir, Severity failOn, Boolean allowPartial) {
+      this(formats, outputDir, failOn, allowPartial, null, null);
     }
 
     static Report defaults() {
-      return new Report(null, null, null, null);
+      return new Report(null, null, null, null, null, null);
+    }
+
+    /** The reporters' settings; {@code verbCategory} is the SARIF category when none is configured. */
+    public ReportSettings settings(String verbCategory) {
+      return new ReportSettings(failOn, failOnNew, sarifCategory.orElse(verbCategory));
     }
   }
 

@@ -23,13 +23,32 @@ public record Evaluation(
     List<RuleMetadata> rules,
     List<Finding> findings,
     List<CollectionError> collectionErrors,
-    List<Waiver> expiredWaivers) {
+    List<Waiver> expiredWaivers,
+    Optional<Baseline.Comparison> baseline) {
 
   public Evaluation {
     rules = List.copyOf(rules);
     findings = List.copyOf(findings);
     collectionErrors = List.copyOf(collectionErrors);
     expiredWaivers = List.copyOf(expiredWaivers);
+  }
+
+  /** An evaluation compared with no baseline. */
+  public Evaluation(String toolVersion, Instant collectedAt, String managementAccountId, Optional<String> organizationId,
+      List<RuleMetadata> rules, List<Finding> findings, List<CollectionError> collectionErrors, List<Waiver> expiredWaivers) {
+    this(toolVersion, collectedAt, managementAccountId, organizationId, rules, findings, collectionErrors, expiredWaivers,
+        Optional.empty());
+  }
+
+  /** The same evaluation compared with a previous run's failures. */
+  public Evaluation compareWith(Baseline previous) {
+    return new Evaluation(toolVersion, collectedAt, managementAccountId, organizationId, rules, findings, collectionErrors,
+        expiredWaivers, Optional.of(previous.compare(this)));
+  }
+
+  /** NEW or EXISTING for an active failure when a baseline was given; empty otherwise. */
+  public Optional<Baseline.State> baselineState(Finding finding) {
+    return baseline.flatMap(b -> b.stateOf(finding));
   }
 
   public long count(Status status) {
@@ -51,7 +70,16 @@ public record Evaluation(
 
   /** True when any FAIL is at or above the threshold. */
   public boolean failsAt(Severity threshold) {
-    return findings.stream().anyMatch(f -> f.status() == Status.FAIL && f.severity().atLeast(threshold));
+    return failsAt(threshold, false);
+  }
+
+  /**
+   * True when any FAIL at or above the threshold counts: every failure, or with {@code newOnly} the
+   * failures the baseline did not have (without a baseline every failure is new).
+   */
+  public boolean failsAt(Severity threshold, boolean newOnly) {
+    return findings.stream().anyMatch(f -> f.status() == Status.FAIL && f.severity().atLeast(threshold)
+        && (!newOnly || baselineState(f).orElse(Baseline.State.NEW) == Baseline.State.NEW));
   }
 
   /** True when evidence was missing: an unwaived UNKNOWN, or a call the collectors could not make. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwarden.Json;
+import io.trailwarden.finding.Baseline;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.policy.Severity;
@@ -21,6 +22,12 @@ import java.util.Optional;
  * optional values as null, so every document has the same shape and diffs between runs stay small.
  */
 public final class JsonReporter implements Reporter {
+  /**
+   * The report's format version: raised when a field changes meaning or goes away (adding one does not).
+   * docs/schemas/trailwarden-report.schema.json describes it; baselines must be of this version.
+   */
+  public static final int FORMAT_VERSION = 1;
+
   @Override
   public ReportFormat format() {
     return ReportFormat.JSON;
@@ -29,6 +36,7 @@ public final class JsonReporter implements Reporter {
   @Override
   public String render(Evaluation evaluation) {
     ObjectNode root = object();
+    root.put("formatVersion", FORMAT_VERSION);
     ObjectNode tool = root.putObject("tool");
     tool.put("name", "TrailWarden");
     tool.put("version", evaluation.toolVersion());
@@ -40,7 +48,8 @@ public final class JsonReporter implements Reporter {
     ArrayNode rules = root.putArray("rules");
     evaluation.rules().stream().sorted(Comparator.comparing(RuleMetadata::id)).forEach(r -> rules.add(rule(r)));
     ArrayNode findings = root.putArray("findings");
-    ReportSupport.findings(evaluation).forEach(f -> findings.add(finding(f)));
+    ReportSupport.findings(evaluation).forEach(f -> findings.add(finding(evaluation, f)));
+    root.set("baseline", evaluation.baseline().<JsonNode>map(JsonReporter::baseline).orElse(NullNode.getInstance()));
     ArrayNode errors = root.putArray("collectionErrors");
     ReportSupport.collectionErrors(evaluation).forEach(e -> errors.add(collectionError(e)));
     ArrayNode expired = root.putArray("expiredWaivers");
@@ -75,6 +84,7 @@ public final class JsonReporter implements Reporter {
     node.put("securitySeverity", rule.severity().securitySeverity());
     node.put("remediation", rule.remediation());
     node.put("remediationId", rule.remediationId().orElse(null));
+    node.put("remediationNone", rule.remediationNone().orElse(null));
     ObjectNode frameworks = node.putObject("frameworks");
     rule.frameworks().forEach((framework, controls) -> controls.forEach(frameworks.putArray(framework)::add));
     node.set("params", orNull(rule.params()));
@@ -88,7 +98,23 @@ public final class JsonReporter implements Reporter {
     return node;
   }
 
-  private static ObjectNode finding(Finding finding) {
+  private static ObjectNode baseline(Baseline.Comparison comparison) {
+    ObjectNode node = object();
+    node.put("source", comparison.source());
+    node.put("new", comparison.count(Baseline.State.NEW));
+    node.put("existing", comparison.count(Baseline.State.EXISTING));
+    ArrayNode fixed = node.putArray("fixed");
+    comparison.fixed().forEach(f -> {
+      ObjectNode entry = fixed.addObject();
+      entry.put("ruleId", f.ruleId());
+      entry.put("severity", f.severity().id());
+      entry.put("resource", f.resource());
+      entry.put("fingerprint", f.fingerprint());
+    });
+    return node;
+  }
+
+  private static ObjectNode finding(Evaluation evaluation, Finding finding) {
     ObjectNode node = object();
     node.put("ruleId", finding.ruleId());
     node.put("status", finding.status().name());
@@ -101,6 +127,7 @@ public final class JsonReporter implements Reporter {
     node.put("fix", finding.fix().orElse(null));
     node.set("waiver", finding.waiver().<JsonNode>map(JsonReporter::waiver).orElse(NullNode.getInstance()));
     node.put("fingerprint", finding.fingerprint());
+    node.put("baselineState", evaluation.baselineState(finding).map(Baseline.State::id).orElse(null));
     node.set("evidence", orNull(finding.evidence()));
     return node;
   }

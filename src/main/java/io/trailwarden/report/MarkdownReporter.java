@@ -1,9 +1,11 @@
 package io.trailwarden.report;
 
+import io.trailwarden.finding.Baseline;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.finding.Status;
 import io.trailwarden.finding.Waiver;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.snapshot.CollectionError;
 import java.util.List;
 
@@ -13,6 +15,21 @@ import java.util.List;
  * resources are only counted; the JSON report lists them.
  */
 public final class MarkdownReporter implements Reporter {
+  /** GitHub's step summary takes at most 1 MiB; a report is kept well under it. */
+  static final int MAX_BYTES = 1_000_000;
+  /** Failures listed in full, most severe first; the JSON report has the rest. */
+  static final int MAX_ROWS = 100;
+
+  private final ReportSettings settings;
+
+  public MarkdownReporter() {
+    this(ReportSettings.DEFAULTS);
+  }
+
+  public MarkdownReporter(ReportSettings settings) {
+    this.settings = settings;
+  }
+
   @Override
   public ReportFormat format() {
     return ReportFormat.MARKDOWN;
@@ -22,8 +39,12 @@ public final class MarkdownReporter implements Reporter {
   public String render(Evaluation evaluation) {
     Summary summary = Summary.of(evaluation);
     StringBuilder md = new StringBuilder();
-    md.append("## TrailWarden: ").append(summary.verdict()).append("\n\n");
+    md.append("## TrailWarden: ").append(verdict(evaluation, summary)).append("\n\n");
     md.append(sentence(summary)).append("\n\n");
+    md.append(gate()).append("\n\n");
+    evaluation.baseline().ifPresent(b -> md.append("Compared with ").append(MarkdownText.code(b.source())).append(": ")
+        .append(b.count(Baseline.State.NEW)).append(" new, ").append(b.count(Baseline.State.EXISTING))
+        .append(" still failing, ").append(b.fixed().size()).append(" fixed.\n\n"));
     if (summary.resources() == 0) {
       // Zero findings is not evidence of compliance; say so rather than let "PASS" stand alone.
       md.append("No resource was judged: the rules found nothing to check in this snapshot.\n\n");
@@ -38,11 +59,35 @@ public final class MarkdownReporter implements Reporter {
       md.append("| ").append(status.name()).append(" | ").append(summary.count(status)).append(" |\n");
     }
 
+    md.append("\n| Severity | Failed |").append(evaluation.baseline().isPresent() ? " New |\n| --- | ---: | ---: |\n" : "\n| --- | ---: |\n");
+    for (Severity severity : Severity.values()) {
+      md.append("| ").append(severity.id()).append(" | ").append(summary.failedBySeverity().get(severity));
+      evaluation.baseline().ifPresent(b -> md.append(" | ").append(evaluation.findings().stream()
+          .filter(f -> f.severity() == severity && evaluation.baselineState(f).orElse(null) == Baseline.State.NEW).count()));
+      md.append(" |\n");
+    }
+
     List<Finding> failures = ReportSupport.findings(evaluation, Status.FAIL, ReportSupport.BY_SEVERITY);
+    if (evaluation.baseline().isPresent()) {
+      List<Finding> fresh = failures.stream()
+          .filter(f -> evaluation.baselineState(f).orElse(null) == Baseline.State.NEW).toList();
+      if (!fresh.isEmpty()) {
+        md.append("\n### New since the baseline\n\n| Severity | Rule | Resource | Fix |\n| --- | --- | --- | --- |\n");
+        rows(md, fresh, f -> new String[] {f.severity().id(), MarkdownText.code(f.ruleId()), MarkdownText.code(f.resource()),
+            MarkdownText.text(ReportSupport.fix(evaluation, f))});
+      }
+      List<Baseline.Failure> fixed = evaluation.baseline().get().fixed();
+      if (!fixed.isEmpty()) {
+        md.append("\n### Fixed since the baseline\n\n| Severity | Rule | Resource |\n| --- | --- | --- |\n");
+        fixed.stream().limit(MAX_ROWS).forEach(f -> row(md, f.severity().id(), MarkdownText.code(f.ruleId()),
+            MarkdownText.code(f.resource())));
+        more(md, fixed.size());
+      }
+    }
     if (!failures.isEmpty()) {
-      md.append("\n### Failures\n\n| Severity | Rule | Resource | Message |\n| --- | --- | --- | --- |\n");
-      failures.forEach(f -> row(md, f.severity().id(), MarkdownText.code(f.ruleId()),
-          MarkdownText.code(f.resource()), MarkdownText.text(f.message())));
+      md.append("\n### Failures\n\n| Severity | Rule | Resource | Message | Fix |\n| --- | --- | --- | --- | --- |\n");
+      rows(md, failures, f -> new String[] {f.severity().id(), MarkdownText.code(f.ruleId()), MarkdownText.code(f.resource()),
+          MarkdownText.text(f.message()), MarkdownText.text(ReportSupport.fix(evaluation, f))});
     }
     List<Finding> unknowns = ReportSupport.findings(evaluation, Status.UNKNOWN, ReportSupport.BY_SEVERITY);
     if (!unknowns.isEmpty()) {
@@ -76,7 +121,42 @@ public final class MarkdownReporter implements Reporter {
       expired.forEach(w -> row(md, MarkdownText.code(w.rule()), MarkdownText.code(w.resource()),
           w.expires().toString(), MarkdownText.text(w.reason())));
     }
-    return md.toString();
+    return fitted(md.toString());
+  }
+
+  /** FAIL when a failure counts at the gate, INCOMPLETE when evidence is missing, else PASS. */
+  private String verdict(Evaluation evaluation, Summary summary) {
+    if (evaluation.failsAt(settings.failOn(), settings.failOnNew())) {
+      return "FAIL";
+    }
+    return summary.incomplete() ? "INCOMPLETE" : "PASS";
+  }
+
+  private String gate() {
+    return "Gate: fails on " + (settings.failOnNew() ? "new " : "") + "failures of severity " + settings.failOn().id()
+        + (settings.failOn() == Severity.CRITICAL ? "" : " or above") + ".";
+  }
+
+  private static void rows(StringBuilder md, List<Finding> findings, java.util.function.Function<Finding, String[]> cells) {
+    findings.stream().limit(MAX_ROWS).forEach(f -> row(md, cells.apply(f)));
+    more(md, findings.size());
+  }
+
+  private static void more(StringBuilder md, int total) {
+    if (total > MAX_ROWS) {
+      md.append("\n").append(total - MAX_ROWS).append(" more, less severe, are in the JSON report.\n");
+    }
+  }
+
+  /** Cuts at a line boundary below {@link #MAX_BYTES} and says so; long messages could otherwise overflow. */
+  private static String fitted(String md) {
+    byte[] bytes = md.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (bytes.length <= MAX_BYTES) {
+      return md;
+    }
+    String head = new String(bytes, 0, MAX_BYTES - 200, java.nio.charset.StandardCharsets.UTF_8);
+    return head.substring(0, head.lastIndexOf('\n') + 1)
+        + "\n> [!NOTE]\n> This summary was cut to fit GitHub's 1 MiB step summary; the JSON report has everything.\n";
   }
 
   /** "4 failed (1 critical, 3 high), 1 unknown, 1 waived and 14 passed: 12 rules on 20 resources." */

@@ -13,11 +13,12 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /** Returns the files written, in the order of {@code formats}. */
-  public static List<Path> write(Evaluation evaluation, Collection<ReportFormat> formats, Path outputDir) throws IOException {
+  public static List<Path> write(Evaluation evaluation, Collection<ReportFormat> formats, Path outputDir,
+      ReportSettings settings) throws IOException {
     List<Path> written = new ArrayList<>();
     for (ReportFormat format : formats.stream().distinct().toList()) {
       Path file = outputDir.resolve(format.fileName());
-      AtomicFiles.write(file, Reporters.of(format).render(evaluation));
+      AtomicFiles.write(file, Reporters.of(format, settings).render(evaluation));
       written.add(file);
     }
     return written;

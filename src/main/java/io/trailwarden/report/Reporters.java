@@ -7,13 +7,18 @@ import java.util.List;
 public final class Reporters {
   private Reporters() {}
 
-  /** The reporter for a format; the switch fails to compile when a format lacks one. */
+  /** The reporter for a format with the default settings. */
   public static Reporter of(ReportFormat format) {
+    return of(format, ReportSettings.DEFAULTS);
+  }
+
+  /** The reporter for a format; the switch fails to compile when a format lacks one. */
+  public static Reporter of(ReportFormat format, ReportSettings settings) {
     return switch (format) {
-      case SARIF -> new SarifReporter();
+      case SARIF -> new SarifReporter(settings);
       case JUNIT -> new JunitReporter();
       case JSON -> new JsonReporter();
-      case MARKDOWN -> new MarkdownReporter();
+      case MARKDOWN -> new MarkdownReporter(settings);
     };
   }
 

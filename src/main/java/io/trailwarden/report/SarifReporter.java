@@ -30,13 +30,61 @@ public final class SarifReporter implements Reporter {
   static final String INFORMATION_URI = "https://github.com/trailwarden/trailwarden";
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+  private final ReportSettings settings;
+
+  public SarifReporter() {
+    this(ReportSettings.DEFAULTS);
+  }
+
+  public SarifReporter(ReportSettings settings) {
+    this.settings = settings;
+  }
+
   @Override
   public ReportFormat format() {
     return ReportFormat.SARIF;
   }
 
+  /** GitHub code scanning rejects an upload larger than this, gzipped. */
+  public static final long MAX_GZIPPED_BYTES = 10L * 1024 * 1024;
+
   @Override
   public String render(Evaluation evaluation) {
+    int cap = MAX_RESULTS;
+    String sarif = render(evaluation, cap);
+    long size = gzippedSize(sarif);
+    while (size > MAX_GZIPPED_BYTES && cap > 1) {
+      // Results dominate the size: shrink the cap in proportion, with a margin, and keep the most severe.
+      cap = (int) Math.max(1, Math.min(cap - 1, (long) cap * MAX_GZIPPED_BYTES * 9 / 10 / size));
+      sarif = render(evaluation, cap);
+      size = gzippedSize(sarif);
+    }
+    return sarif;
+  }
+
+  private static long gzippedSize(String text) {
+    var counter = new java.io.OutputStream() {
+      long count;
+
+      @Override
+      public void write(int b) {
+        count++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        count += len;
+      }
+    };
+    try (var gzip = new java.util.zip.GZIPOutputStream(counter)) {
+      gzip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return counter.count;
+  }
+
+  private String render(Evaluation evaluation, int cap) {
     ObjectNode log = Json.mapper().createObjectNode();
     log.put("$schema", SCHEMA);
     log.put("version", "2.1.0");
@@ -56,14 +104,14 @@ public final class SarifReporter implements Reporter {
       rules.add(rule(rule));
     }
 
-    // The category: GitHub keeps one set of alerts per category, so scans of different organizations
-    // (different management accounts) uploaded to one repository do not close each other's alerts.
-    run.putObject("automationDetails").put("id", "trailwarden/" + evaluation.managementAccountId() + "/");
+    // GitHub keeps one set of alerts per category, the id up to its last "/": one per configured
+    // category (PR gate, nightly scan) and management account, so none closes another's alerts.
+    run.putObject("automationDetails").put("id", settings.sarifCategory() + "/" + evaluation.managementAccountId() + "/");
 
     // Only active failures: GitHub turns a suppressed or passing result into an alert as well.
     List<Finding> failures = evaluation.findings().stream()
         .filter(Finding::isActiveFailure).sorted(ReportSupport.BY_SEVERITY).toList();
-    List<Finding> reported = failures.subList(0, Math.min(failures.size(), MAX_RESULTS));
+    List<Finding> reported = failures.subList(0, Math.min(failures.size(), cap));
 
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", true);
@@ -72,9 +120,9 @@ public final class SarifReporter implements Reporter {
     invocation.put("endTimeUtc", evaluation.collectedAt().toString());
     ArrayNode notifications = Json.mapper().createArrayNode();
     if (reported.size() < failures.size()) {
-      notification(notifications, "GitHub code scanning accepts at most " + MAX_RESULTS + " results per run: "
-          + failures.size() + " failures were found and the " + MAX_RESULTS
-          + " most severe are reported here. The JSON report lists all of them.");
+      notification(notifications, "GitHub code scanning accepts at most " + MAX_RESULTS + " results and "
+          + MAX_GZIPPED_BYTES / (1024 * 1024) + " MB gzipped per upload: " + failures.size() + " failures were found and the "
+          + reported.size() + " most severe are reported here. The JSON report lists all of them.");
     }
     for (CollectionError error : ReportSupport.collectionErrors(evaluation)) {
       notification(notifications, "Collection error: " + ReportSupport.describe(error));
@@ -89,7 +137,7 @@ public final class SarifReporter implements Reporter {
       if (index == null) {
         throw new IllegalArgumentException("finding of rule " + finding.ruleId() + " but no such rule in this evaluation");
       }
-      results.add(result(finding, index));
+      results.add(result(evaluation, finding, index));
     }
     return Json.pretty(log);
   }
@@ -161,10 +209,14 @@ public final class SarifReporter implements Reporter {
     return Optional.of(text.toString());
   }
 
-  private static ObjectNode result(Finding finding, int ruleIndex) {
+  private static ObjectNode result(Evaluation evaluation, Finding finding, int ruleIndex) {
     ObjectNode node = Json.mapper().createObjectNode();
     node.put("ruleId", finding.ruleId());
     node.put("ruleIndex", ruleIndex);
+    // Only active failures are results, so a baseline makes each "new" or "unchanged"; fixed ones are
+    // not uploaded ("absent" results would open alerts on GitHub) and are listed in Markdown and JSON.
+    evaluation.baselineState(finding).ifPresent(state ->
+        node.put("baselineState", state == io.trailwarden.finding.Baseline.State.NEW ? "new" : "unchanged"));
     node.put("level", level(finding.severity()));
     node.putObject("message").put("text", message(finding));
     ObjectNode location = node.putArray("locations").addObject();

@@ -12,6 +12,7 @@ import io.trailwarden.finding.Evaluation;
 import io.trailwarden.policy.PolicyEngine;
 import io.trailwarden.report.ConsoleReporter;
 import io.trailwarden.report.ReportWriter;
+import io.trailwarden.report.SarifReporter;
 import io.trailwarden.snapshot.Snapshot;
 import io.trailwarden.snapshot.SnapshotIo;
 import java.io.IOException;
@@ -80,10 +81,21 @@ public final class Pipeline {
     return evaluator.evaluate(snapshot, config);
   }
 
-  /** Prints the console table, writes the report files, and warns of expired waivers. */
-  public List<Path> report(Evaluation evaluation, Config.Report report) throws IOException {
+  /**
+   * Prints the console table, writes the report files, and warns of expired waivers and of a SARIF
+   * file that cannot hold every failure.
+   *
+   * @param verbCategory the SARIF category when config.yaml and the command line name none
+   */
+  public List<Path> report(Evaluation evaluation, Config.Report report, String verbCategory) throws IOException {
     out.print(new ConsoleReporter().render(evaluation));
-    List<Path> written = ReportWriter.write(evaluation, report.formats(), Path.of(report.outputDir()));
+    List<Path> written = ReportWriter.write(evaluation, report.formats(), Path.of(report.outputDir()),
+        report.settings(verbCategory));
+    long failures = evaluation.count(io.trailwarden.finding.Status.FAIL);
+    if (report.formats().contains(io.trailwarden.report.ReportFormat.SARIF) && failures > SarifReporter.MAX_RESULTS) {
+      err.println("warning: GitHub code scanning takes at most " + SarifReporter.MAX_RESULTS + " results: the SARIF file "
+          + "keeps the most severe of " + failures + " failures; the JSON report has them all.");
+    }
     if (!written.isEmpty()) {
       out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.trailwarden.Json;
+import io.trailwarden.finding.Baseline;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.policy.Severity;
@@ -47,7 +48,8 @@ final class Evaluations {
 
   /** Test case name to evaluation; the names are the golden files' base names. */
   static final Map<String, Supplier<Evaluation>> CASES =
-      new TreeMap<>(Map.of("mixed", Evaluations::mixed, "all-pass", Evaluations::allPass, "no-findings", Evaluations::noFindings));
+      new TreeMap<>(Map.of("mixed", Evaluations::mixed, "all-pass", Evaluations::allPass, "no-findings", Evaluations::noFindings,
+          "mixed-with-baseline", Evaluations::mixedWithBaseline));
 
   private Evaluations() {}
 
@@ -171,6 +173,23 @@ final class Evaluations {
         "Access logs are collected by the central data lake", LocalDate.of(2026, 6, 30)));
     return new Evaluation(VERSION, Instant.parse("2026-11-23T06:00:07.250Z"), MANAGEMENT, Optional.of(ORG_ID),
         rules(), sorted(findings), errors, expired);
+  }
+
+  /**
+   * The mixed case compared with an earlier run: its two most severe failures were there before, the
+   * others are new, and one earlier failure (a trail that no longer exists) is fixed.
+   */
+  static Evaluation mixedWithBaseline() {
+    Evaluation mixed = mixed();
+    java.util.Map<String, Baseline.Failure> earlier = new java.util.TreeMap<>();
+    mixed.findings().stream().filter(Finding::isActiveFailure).sorted(java.util.Comparator.comparing(Finding::severity)).limit(2)
+        .forEach(f -> earlier.put(f.fingerprint(), new Baseline.Failure(f.fingerprint(), f.ruleId(), f.resource(), f.severity(),
+            f.message())));
+    String gone = "arn:aws:cloudtrail:eu-west-1:111111111111:trail/old-org-trail";
+    String validation = "cloudtrail_org_trail_log_file_validation_enabled";
+    earlier.put(Finding.fingerprint(validation, gone), new Baseline.Failure(Finding.fingerprint(validation, gone),
+        validation, gone, Severity.HIGH, "Organization trail old-org-trail does not validate."));
+    return mixed.compareWith(new Baseline("reports/previous/trailwarden.json", MANAGEMENT, Optional.of(ORG_ID), earlier));
   }
 
   /** Every rule judges something and everything complies. */
