@@ -5,6 +5,7 @@ import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.policy.RulesDirectory;
 import io.trailwarden.remediate.Plan;
+import io.trailwarden.report.BaselineReader;
 import io.trailwarden.remediate.PlanIo;
 import io.trailwarden.remediate.PlanPrinter;
 import io.trailwarden.remediate.Remediator;
@@ -41,6 +42,10 @@ final class RemediatePlanCommand implements Callable<Integer> {
       + PLAN_FILE + ").")
   Path output;
 
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "A previous run's JSON report: the plan marks which of the failures it fixes are new.")
+  Path baseline;
+
   @Mixin ConfigOption config;
   @Option(names = "--output-dir", paramLabel = "DIR",
       description = "Where the collected snapshot and the plan are written (default: config.yaml report.outputDir).")
@@ -62,6 +67,9 @@ final class RemediatePlanCommand implements Callable<Integer> {
           : pipeline.collect(aws.connector(organization, System.getenv()), organization,
               dir.resolve(Scans.SNAPSHOT_FILE));
       Evaluation evaluation = pipeline.evaluate(snapshot);
+      if (baseline != null) {
+        evaluation = evaluation.compareWith(BaselineReader.read(baseline));
+      }
       Plan plan = new Remediator(pipeline, Clock.systemUTC()).plan(snapshot, evaluation);
       Path file = output != null ? output : dir.resolve(PLAN_FILE);
       PlanIo.write(plan, file);

@@ -30,8 +30,8 @@ public record Plan(
 
   /**
    * One facet of one target from {@code before} to {@code after}, fixing {@code findings} (fingerprints)
-   * of {@code rules} through {@code remediations}. It is applied only after every change in
-   * {@code dependsOn} was.
+   * of {@code rules} through {@code remediations}; {@code newFindings} are those a baseline given to the
+   * plan did not have (empty without one). It is applied only after every change in {@code dependsOn} was.
    */
   public record Change(
       String id,
@@ -40,6 +40,7 @@ public record Plan(
       List<String> remediations,
       List<String> rules,
       List<String> findings,
+      List<String> newFindings,
       List<String> summaries,
       List<ApiCall> apiCalls,
       List<String> iamActions,
@@ -50,6 +51,7 @@ public record Plan(
       remediations = List.copyOf(remediations);
       rules = List.copyOf(rules);
       findings = List.copyOf(findings);
+      newFindings = List.copyOf(newFindings);
       summaries = List.copyOf(summaries);
       apiCalls = List.copyOf(apiCalls);
       iamActions = List.copyOf(iamActions);

@@ -40,7 +40,12 @@ public final class PlanPrinter {
       out.append('\n').append(paint(BOLD, "[" + n + "/" + plan.changes().size() + "] " + change.facet() + "  " + t.resource()))
           .append("  (account ").append(t.accountId()).append(", ").append(t.region()).append(")\n");
       out.append("    does:    ").append(String.join("; ", change.summaries())).append('\n');
-      out.append("    fixes:   ").append(String.join(", ", change.rules())).append('\n');
+      out.append("    fixes:   ").append(String.join(", ", change.rules()));
+      if (!change.newFindings().isEmpty()) {
+        out.append(paint(BOLD, "  (" + change.newFindings().size() + " of " + change.findings().size()
+            + " finding(s) new since the baseline)"));
+      }
+      out.append('\n');
       out.append("    by:      ").append(String.join(", ", change.remediations())).append('\n');
       out.append("    calls:   ").append(String.join(", ", change.apiCalls().stream()
           .map(c -> c.service() + ":" + c.operation()).toList())).append("  (IAM: ")

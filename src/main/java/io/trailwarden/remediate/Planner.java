@@ -3,6 +3,7 @@ package io.trailwarden.remediate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailwarden.config.Config;
 import io.trailwarden.config.RuleSelection;
+import io.trailwarden.finding.Baseline;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.finding.Status;
@@ -80,7 +81,7 @@ public final class Planner {
         group.findings.forEach(f -> notes.add(note(f, Plan.Note.Kind.REFUSED, problem.get())));
         continue;
       }
-      changes.add(change(group, before, after, changes));
+      changes.add(change(group, before, after, changes, evaluation));
     }
     notes.sort(Comparator.comparing(Plan.Note::ruleId).thenComparing(Plan.Note::resource).thenComparing(Plan.Note::reason));
     Plan draft = new Plan(Plan.FORMAT_VERSION, "", now, evaluation.toolVersion(), snapshot.scope().managementAccountId(),
@@ -88,7 +89,8 @@ public final class Planner {
     return PlanIo.sealed(draft);
   }
 
-  private static Plan.Change change(Group group, JsonNode before, JsonNode after, List<Plan.Change> earlier) {
+  private static Plan.Change change(Group group, JsonNode before, JsonNode after, List<Plan.Change> earlier,
+      Evaluation evaluation) {
     Set<String> required = new TreeSet<>();
     group.fixes.forEach(fix -> fix.requires().forEach(t -> required.add(t.key())));
     // A change waits for the changes of the targets it requires, and for the creation of its own target.
@@ -101,6 +103,8 @@ public final class Planner {
     calls.forEach(c -> iamActions.add(c.iamAction()));
     return new Plan.Change(changeId(group.facet, group.target), group.facet.id(), group.target,
         List.copyOf(group.remediations), List.copyOf(group.rules), List.copyOf(group.fingerprints),
+        group.findings.stream().filter(f -> evaluation.baselineState(f).orElse(null) == Baseline.State.NEW)
+            .map(Finding::fingerprint).distinct().toList(),
         List.copyOf(group.summaries), calls, List.copyOf(iamActions), before, after, dependsOn);
   }
 

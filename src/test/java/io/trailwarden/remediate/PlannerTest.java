@@ -119,4 +119,22 @@ class PlannerTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("plan.json").hasMessageContaining("maxPlanAgeHours");
     assertThat(temp.resolve("journal.jsonl")).doesNotExist();
   }
+
+  @Test
+  void withABaselineEachChangeSaysWhichOfItsFindingsAreNew() {
+    Pipeline pipeline = pipeline(List.of("all"), true);
+    Evaluation evaluation = pipeline.evaluate(snapshot);
+    Remediator remediator = new Remediator(pipeline, Clock.fixed(NOW, ZoneOffset.UTC));
+    var empty = new io.trailwarden.finding.Baseline("empty.json", evaluation.managementAccountId(), evaluation.organizationId(),
+        Map.of());
+    Plan allNew = remediator.plan(snapshot, evaluation.compareWith(empty));
+    assertThat(allNew.changes()).isNotEmpty().allSatisfy(c -> assertThat(c.newFindings()).isEqualTo(c.findings()));
+    var same = new io.trailwarden.finding.Baseline("same.json", evaluation.managementAccountId(), evaluation.organizationId(),
+        evaluation.findings().stream().filter(Finding::isActiveFailure).collect(java.util.stream.Collectors.toMap(
+            Finding::fingerprint, f -> new io.trailwarden.finding.Baseline.Failure(f.fingerprint(), f.ruleId(), f.resource(),
+                f.severity(), f.message()), (a, b) -> a)));
+    Plan noneNew = remediator.plan(snapshot, evaluation.compareWith(same));
+    assertThat(noneNew.changes()).allSatisfy(c -> assertThat(c.newFindings()).isEmpty());
+    assertThat(new PlanPrinter(false).render(allNew)).contains("new since the baseline");
+  }
 }
