@@ -1,5 +1,6 @@
 package io.trailwarden.report;
 
+import io.trailwarden.finding.Baseline;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.finding.Status;
@@ -63,7 +64,7 @@ public final class JunitReporter implements Reporter {
         xml.attribute("hostname", hostname);
         xml.attribute("package", PACKAGE);
         xml.attribute("id", id);
-        properties(xml, rule);
+        properties(xml, evaluation, rule, findings);
         for (Finding finding : findings) {
           testcase(xml, evaluation, finding);
         }
@@ -85,13 +86,21 @@ public final class JunitReporter implements Reporter {
   }
 
   /** The rule's own description, so that a CI test view explains the suite. */
-  private static void properties(Xml xml, RuleMetadata rule) throws XMLStreamException {
+  private static void properties(Xml xml, Evaluation evaluation, RuleMetadata rule, List<Finding> findings)
+      throws XMLStreamException {
     xml.newline(2);
     xml.writer.writeStartElement("properties");
     xml.property("title", rule.title());
     xml.property("severity", rule.severity().id());
     for (var framework : rule.frameworks().entrySet()) {
       xml.property("framework." + framework.getKey(), String.join(", ", framework.getValue()));
+    }
+    if (evaluation.baseline().isPresent()) {
+      xml.property("baseline", evaluation.baseline().get().source());
+      xml.property("baseline.new", String.valueOf(findings.stream()
+          .filter(f -> evaluation.baselineState(f).orElse(null) == Baseline.State.NEW).count()));
+      xml.property("baseline.fixed", String.valueOf(evaluation.baseline().get().fixed().stream()
+          .filter(f -> f.ruleId().equals(rule.id())).count()));
     }
     xml.newline(2);
     xml.writer.writeEndElement();
@@ -113,7 +122,11 @@ public final class JunitReporter implements Reporter {
         xml.writer.writeStartElement("failure");
         xml.attribute("message", ReportSupport.oneLine(finding.message()));
         xml.attribute("type", finding.severity().id());
-        xml.text(finding.message().strip() + resource + "\nFix: " + ReportSupport.fix(evaluation, finding));
+        // Neither JUnit schema lets a testcase carry properties, so the baseline state is a line of the
+        // failure's text, and the suite's properties count new failures.
+        xml.text(finding.message().strip() + resource + "\nFix: " + ReportSupport.fix(evaluation, finding)
+            + evaluation.baselineState(finding).map(state -> "\nBaseline: " + (state == Baseline.State.NEW
+                ? "new since " : "also failing in ") + evaluation.baseline().orElseThrow().source()).orElse(""));
         xml.writer.writeEndElement();
       }
       case UNKNOWN -> {
