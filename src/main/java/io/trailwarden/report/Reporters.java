@@ -14,6 +14,8 @@ public final class Reporters {
       case JUNIT -> new JunitReporter();
       case JSON -> new JsonReporter();
       case MARKDOWN -> new MarkdownReporter();
+      case OCSF -> new OcsfReporter();
+      case ASFF -> new AsffReporter();
     };
   }
 

@@ -17,7 +17,7 @@ class ConfigLoaderTest {
   void theCommentedRootConfigIsValidAndStatesTheDefaults() {
     Config root = ConfigLoader.load(TestFiles.projectDir().resolve("config.yaml")).config();
     assertThat(root).isEqualTo(Config.defaults());
-    assertThat(root.report().formats()).containsExactly(ReportFormat.values());
+    assertThat(root.report().formats()).containsExactlyElementsOf(ReportFormat.defaults());
     assertThat(root.report().failOn()).isEqualTo(Severity.LOW);
     assertThat(root.report().allowPartial()).isFalse();
   }
