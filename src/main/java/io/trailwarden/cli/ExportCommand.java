@@ -1,10 +1,12 @@
 package io.trailwarden.cli;
 
+import io.trailwarden.InvalidInputException;
 import io.trailwarden.aws.ClientFactory;
 import io.trailwarden.config.OrganizationSettings;
 import io.trailwarden.export.SecurityHubExport;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.report.AsffFindings;
+import io.trailwarden.report.FindingVocabulary;
 import io.trailwarden.report.JsonReportReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** {@code export securityhub REPORT.json}: a previous report's findings, sent where security teams look. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -51,17 +55,28 @@ final class ExportCommand implements Runnable {
       OrganizationSettings organization = config.load().config().organization();
       String hubRegion = region != null ? region : organization.homeRegion();
       try (ClientFactory clients = aws.connector(organization, System.getenv()).connect(List.of())) {
-        // The findings belong to the account whose credentials import them: its "default" product.
-        String account = clients.callerAccountId();
-        clients.managementAccount(account);
-        String productArn = AsffFindings.productArn("aws", hubRegion, account);
-        SecurityHubExport.Result result = new SecurityHubExport(clients.securityHub(account, hubRegion))
-            .export(evaluation, productArn);
-        err.printf("Security Hub %s (%s): %d findings imported, %d archived, %d BatchImportFindings calls, %d failed.%n",
-            hubRegion, account, result.imported(), result.archived(), result.calls(), result.failures().size());
-        result.failures().forEach(f -> err.println("error: Security Hub rejected " + f));
-        return result.failures().isEmpty() ? ExitCode.OK : ExitCode.EXPORT_FAILED;
+        return export(clients, evaluation, hubRegion, err);
+      } catch (AwsServiceException e) {
+        // Not subscribed to Security Hub in that Region, access denied, credentials that do not work.
+        throw new InvalidInputException("Security Hub in " + hubRegion + ": " + e.awsErrorDetails().errorCode() + ": "
+            + e.awsErrorDetails().errorMessage(), e);
+      } catch (SdkClientException e) {
+        throw new InvalidInputException("Security Hub in " + hubRegion + ": " + e.getMessage(), e);
       }
+    }
+
+    private static int export(ClientFactory clients, Evaluation evaluation, String hubRegion, PrintWriter err) {
+      // The findings belong to the account whose credentials import them: its "default" product.
+      var caller = clients.callerIdentity();
+      String account = caller.account();
+      clients.managementAccount(account);
+      String productArn = AsffFindings.productArn(FindingVocabulary.partition(caller.arn()), hubRegion, account);
+      SecurityHubExport.Result result = new SecurityHubExport(clients.securityHub(account, hubRegion))
+          .export(evaluation, productArn);
+      err.printf("Security Hub %s (%s): %d findings imported, %d archived, %d BatchImportFindings calls, %d failed.%n",
+          hubRegion, account, result.imported(), result.archived(), result.calls(), result.failures().size());
+      result.failures().forEach(f -> err.println("error: Security Hub rejected " + f));
+      return result.failures().isEmpty() ? ExitCode.OK : ExitCode.EXPORT_FAILED;
     }
   }
 }
