@@ -37,13 +37,6 @@ public record AsffFinding(
     relatedRequirements = List.copyOf(relatedRequirements);
   }
 
-  /** ASFF {@code Resources[]}: region is absent for global resources (the organization, a bucket's name). */
+  /** ASFF {@code Resources[]}: Region is absent when the finding has none (the organization is global). */
   public record Resource(String type, String id, String partition, Optional<String> region) {}
-
-  /** The same finding with another record state (archiving one the report no longer has). */
-  public AsffFinding withRecordState(String state, String at) {
-    return new AsffFinding(id, productArn, generatorId, awsAccountId, types, createdAt, at, severityLabel,
-        severityOriginal, title, description, remediationText, remediationUrl, productFields, resources, complianceStatus,
-        relatedRequirements, state, workflowStatus);
-  }
 }

@@ -7,7 +7,6 @@ import io.trailwarden.policy.RuleMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -110,10 +109,5 @@ public final class AsffFindings {
       end--;
     }
     return text.substring(0, end) + "...";
-  }
-
-  /** Optional as a nullable for JSON writers. */
-  static String orNull(Optional<String> value) {
-    return value.orElse(null);
   }
 }
