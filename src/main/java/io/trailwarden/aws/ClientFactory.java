@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -146,6 +147,11 @@ public final class ClientFactory implements AutoCloseable {
   public KmsClient kms(String accountId, String region) {
     AwsCredentialsProvider credentials = credentials(accountId);
     return cached("kms", accountId, region, () -> configure(KmsClient.builder(), credentials, region).build());
+  }
+
+  public SecurityHubClient securityHub(String accountId, String region) {
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("securityhub", accountId, region, () -> configure(SecurityHubClient.builder(), credentials, region).build());
   }
 
   @Override

@@ -14,6 +14,8 @@ public final class ExitCode {
   public static final int INTERNAL_ERROR = 4;
   /** remediate apply/rollback: a change was refused (drift), failed at AWS, or skipped; the journal says which. */
   public static final int NOT_APPLIED = 5;
+  /** export: the destination rejected findings (Security Hub FailedCount above 0); the message names them. */
+  public static final int EXPORT_FAILED = 6;
 
   private ExitCode() {}
 }

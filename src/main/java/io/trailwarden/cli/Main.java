@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Proves that an AWS Organization's CloudTrail organization trail is set up as auditors expect.",
-    subcommands = {ScanCommand.class, CollectCommand.class, EvaluateCommand.class, DemoCommand.class, RemediateCommand.class, RulesCommand.class},
+    subcommands = {ScanCommand.class, CollectCommand.class, EvaluateCommand.class, DemoCommand.class, RemediateCommand.class, RulesCommand.class,
+        ExportCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:clean at the chosen --fail-on severity",
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
         "2:usage or input error (options, config.yaml, snapshot, Rego)",
         "3:evidence missing (UNKNOWN), unless --allow-partial",
         "4:internal error",
-        "5:remediate: a change was refused as drift, failed or skipped"})
+        "5:remediate: a change was refused as drift, failed or skipped",
+        "6:export: the destination rejected findings"})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +59,6 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: scan, collect, evaluate, demo, remediate or rules (see --help).");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: scan, collect, evaluate, demo, remediate, rules or export (see --help).");
   }
 }

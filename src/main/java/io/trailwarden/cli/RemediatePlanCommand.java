@@ -5,7 +5,7 @@ import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.policy.RulesDirectory;
 import io.trailwarden.remediate.Plan;
-import io.trailwarden.report.BaselineReader;
+import io.trailwarden.report.JsonReportReader;
 import io.trailwarden.remediate.PlanIo;
 import io.trailwarden.remediate.PlanPrinter;
 import io.trailwarden.remediate.Remediator;
@@ -68,7 +68,7 @@ final class RemediatePlanCommand implements Callable<Integer> {
               dir.resolve(Scans.SNAPSHOT_FILE));
       Evaluation evaluation = pipeline.evaluate(snapshot);
       if (baseline != null) {
-        evaluation = evaluation.compareWith(BaselineReader.read(baseline));
+        evaluation = evaluation.compareWith(JsonReportReader.baseline(baseline));
       }
       Plan plan = new Remediator(pipeline, Clock.systemUTC()).plan(snapshot, evaluation);
       Path file = output != null ? output : dir.resolve(PLAN_FILE);

@@ -2,7 +2,7 @@ package io.trailwarden.cli;
 
 import io.trailwarden.config.Config;
 import io.trailwarden.finding.Evaluation;
-import io.trailwarden.report.BaselineReader;
+import io.trailwarden.report.JsonReportReader;
 import io.trailwarden.policy.Severity;
 import io.trailwarden.report.ReportFormat;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** Report and gate options; each overrides config.yaml's {@code report} section when given. */
 final class ReportOptions {
   @Option(names = "--format", split = ",", paramLabel = "FORMAT",
-      description = "Report files to write: ${COMPLETION-CANDIDATES} (default: all, or config.yaml report.formats).")
+      description = "Report files to write: ${COMPLETION-CANDIDATES} (default: sarif, junit, json, markdown, or config.yaml report.formats).")
   List<ReportFormat> formats;
 
   @Option(names = "--output-dir", paramLabel = "DIR", description = "Directory for report files (default: reports).")
@@ -48,6 +48,6 @@ final class ReportOptions {
 
   /** The evaluation compared with --baseline, when given. */
   Evaluation compared(Evaluation evaluation) {
-    return baseline == null ? evaluation : evaluation.compareWith(BaselineReader.read(baseline));
+    return baseline == null ? evaluation : evaluation.compareWith(JsonReportReader.baseline(baseline));
   }
 }

@@ -41,7 +41,7 @@ public record Config(Integer version, OrganizationSettings organization, Report 
   public record Report(List<ReportFormat> formats, String outputDir, Severity failOn, Boolean allowPartial, Boolean failOnNew,
       Optional<String> sarifCategory) {
     public Report {
-      formats = formats == null ? List.of(ReportFormat.values()) : List.copyOf(formats);
+      formats = formats == null ? ReportFormat.defaults() : List.copyOf(formats);
       outputDir = outputDir == null ? "reports" : outputDir;
       failOn = failOn == null ? Severity.LOW : failOn;
       allowPartial = allowPartial != null && allowPartial;

@@ -23,6 +23,14 @@ public record Baseline(String source, String managementAccountId, Optional<Strin
     failures = java.util.Collections.unmodifiableMap(new TreeMap<>(failures));
   }
 
+  /** The failures of a previous evaluation (read back from its JSON report). */
+  public static Baseline of(String source, Evaluation previous) {
+    Map<String, Failure> failures = new TreeMap<>();
+    previous.findings().stream().filter(Finding::isActiveFailure).forEach(f -> failures.put(f.fingerprint(),
+        new Failure(f.fingerprint(), f.ruleId(), f.resource(), f.severity(), f.message())));
+    return new Baseline(source, previous.managementAccountId(), previous.organizationId(), failures);
+  }
+
   /** A failure of the baseline run. */
   public record Failure(String fingerprint, String ruleId, String resource, Severity severity, String message) {}
 

@@ -6,6 +6,6 @@ import io.trailwarden.finding.Evaluation;
 public interface Reporter {
   ReportFormat format();
 
-  /** The whole report as text, ending with a newline. */
+  /** The whole report as text, ending with a newline (JSON Lines without a line is empty). */
   String render(Evaluation evaluation);
 }

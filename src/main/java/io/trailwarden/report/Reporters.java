@@ -19,6 +19,8 @@ public final class Reporters {
       case JUNIT -> new JunitReporter();
       case JSON -> new JsonReporter();
       case MARKDOWN -> new MarkdownReporter(settings);
+      case OCSF -> new OcsfReporter();
+      case ASFF -> new AsffReporter();
     };
   }
 

@@ -14,8 +14,8 @@ class MarkdownReporterTest {
 
     assertThat(row).contains("CloudWatchLogsLogGroupArn \\| CloudWatchLogsRoleArn");
     assertThat(row).contains("CloudWatch Logs.<br>CloudWatchLogsLogGroupArn");
-    // Four cells: five unescaped pipes.
-    assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(5);
+    // Five cells (severity, rule, resource, message, fix): six unescaped pipes.
+    assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(6);
   }
 
   @Test

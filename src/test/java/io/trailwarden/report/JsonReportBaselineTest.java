@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A previous JSON report read as a baseline, and everything that must not be mistaken for one. */
-class BaselineReaderTest {
+class JsonReportBaselineTest {
   @TempDir Path temp;
 
   Path report(String text) throws Exception {
@@ -25,7 +25,7 @@ class BaselineReaderTest {
   @Test
   void readsTheFailuresOfAReportAndComparesByFingerprint() throws Exception {
     Evaluation mixed = Evaluations.mixed();
-    Baseline baseline = BaselineReader.read(report(new JsonReporter().render(mixed)));
+    Baseline baseline = JsonReportReader.baseline(report(new JsonReporter().render(mixed)));
     assertThat(baseline.failures()).hasSize((int) mixed.findings().stream().filter(Finding::isActiveFailure).count());
     Evaluation compared = mixed.compareWith(baseline);
     assertThat(compared.baseline().orElseThrow().count(Baseline.State.EXISTING)).isEqualTo(baseline.failures().size());
@@ -39,7 +39,7 @@ class BaselineReaderTest {
   void aTruncatedReportIsRefusedNamingTheFile() throws Exception {
     String text = new JsonReporter().render(Evaluations.mixed());
     Path file = report(text.substring(0, text.length() / 2));
-    assertThatThrownBy(() -> BaselineReader.read(file)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> JsonReportReader.baseline(file)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(file.toString()).hasMessageContaining("truncated");
   }
 
@@ -47,20 +47,20 @@ class BaselineReaderTest {
   void anotherFormatVersionOrNoVersionIsRefused() throws Exception {
     String text = new JsonReporter().render(Evaluations.mixed());
     Path other = report(text.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
-    assertThatThrownBy(() -> BaselineReader.read(other)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> JsonReportReader.baseline(other)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("formatVersion is 2");
     Path none = report(text.replace("\"formatVersion\" : 1,", ""));
-    assertThatThrownBy(() -> BaselineReader.read(none)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> JsonReportReader.baseline(none)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("formatVersion is missing");
     Path notOurs = report("{\"runs\": []}");
-    assertThatThrownBy(() -> BaselineReader.read(notOurs)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> JsonReportReader.baseline(notOurs)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("not a TrailWarden JSON report");
   }
 
   @Test
   void aBaselineOfAnotherOrganizationIsRefused() throws Exception {
     Path file = report(new JsonReporter().render(Evaluations.mixed()).replace("o-a1b2c3d4e5", "o-zzzzzzzzzz"));
-    Baseline baseline = BaselineReader.read(file);
+    Baseline baseline = JsonReportReader.baseline(file);
     assertThatThrownBy(() -> Evaluations.mixed().compareWith(baseline)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(file.toString()).hasMessageContaining("o-zzzzzzzzzz");
   }
