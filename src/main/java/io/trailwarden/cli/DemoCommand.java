@@ -8,6 +8,7 @@ import io.trailwarden.config.OrganizationSettings;
 import io.trailwarden.demo.DemoOrganization;
 import io.trailwarden.demo.MotoServer;
 import io.trailwarden.demo.Seeder;
+import io.trailwarden.finding.Baseline;
 import io.trailwarden.finding.Status;
 import io.trailwarden.policy.RulesDirectory;
 import io.trailwarden.remediate.Journal;
@@ -92,8 +93,9 @@ final class DemoCommand implements Callable<Integer> {
         dir.resolve(RemediateApplyCommand.RESCAN_FILE));
     RemediateApplyCommand.summarize(applied, journal, out);
     out.println();
-    out.println("Rescan after the fixes:");
-    pipeline.report(applied.evaluation(), report, CATEGORY);
+    out.println("Rescan after the fixes, compared with the scan before them:");
+    pipeline.report(applied.evaluation().compareWith(Baseline.of("the scan before the fixes", scanned.evaluation())), report,
+        CATEGORY);
     out.printf("Failures: %d before, %d after; what is left is in the plan's list of findings left to you.%n",
         scanned.evaluation().count(Status.FAIL), applied.evaluation().count(Status.FAIL));
     return Outcome.exitCode(applied.evaluation(), report, err);

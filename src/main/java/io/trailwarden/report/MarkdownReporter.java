@@ -84,9 +84,13 @@ public final class MarkdownReporter implements Reporter {
         more(md, fixed.size());
       }
     }
-    if (!failures.isEmpty()) {
-      md.append("\n### Failures\n\n| Severity | Rule | Resource | Message | Fix |\n| --- | --- | --- | --- | --- |\n");
-      rows(md, failures, f -> new String[] {f.severity().id(), MarkdownText.code(f.ruleId()), MarkdownText.code(f.resource()),
+    // With a baseline the new failures are listed above; the rest are the ones it already had.
+    List<Finding> listed = evaluation.baseline().isEmpty() ? failures : failures.stream()
+        .filter(f -> evaluation.baselineState(f).orElse(null) == Baseline.State.EXISTING).toList();
+    if (!listed.isEmpty()) {
+      md.append(evaluation.baseline().isEmpty() ? "\n### Failures\n\n" : "\n### Still failing (in the baseline too)\n\n")
+          .append("| Severity | Rule | Resource | Message | Fix |\n| --- | --- | --- | --- | --- |\n");
+      rows(md, listed, f -> new String[] {f.severity().id(), MarkdownText.code(f.ruleId()), MarkdownText.code(f.resource()),
           MarkdownText.text(f.message()), MarkdownText.text(ReportSupport.fix(evaluation, f))});
     }
     List<Finding> unknowns = ReportSupport.findings(evaluation, Status.UNKNOWN, ReportSupport.BY_SEVERITY);
