@@ -37,10 +37,7 @@ final class RemediateApplyCommand implements Callable<Integer> {
   Path journalFile;
 
   @Mixin ConfigOption config;
-  @Option(names = "--output-dir", paramLabel = "DIR",
-      description = "Where the snapshot collected to verify the changes is written (default: config.yaml report.outputDir).")
-  Path outputDir;
-
+  @Mixin OutputDirOption outputDir;
   @Mixin RulesOption rulesOption;
   @Mixin AwsOptions aws;
 
@@ -50,7 +47,7 @@ final class RemediateApplyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ConfigLoader.Loaded loaded = config.load();
     Plan plan = PlanIo.read(planFile);
-    Path dir = outputDir != null ? outputDir : Path.of(loaded.config().report().outputDir());
+    Path dir = outputDir.resolve(loaded.config());
     if (plan.isEmpty()) {
       out.println("The plan " + plan.planId() + " has no changes; nothing to apply.");
       return ExitCode.OK;

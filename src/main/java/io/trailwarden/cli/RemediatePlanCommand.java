@@ -47,10 +47,7 @@ final class RemediatePlanCommand implements Callable<Integer> {
   Path baseline;
 
   @Mixin ConfigOption config;
-  @Option(names = "--output-dir", paramLabel = "DIR",
-      description = "Where the collected snapshot and the plan are written (default: config.yaml report.outputDir).")
-  Path outputDir;
-
+  @Mixin OutputDirOption outputDir;
   @Mixin RulesOption rulesOption;
   @Mixin AwsOptions aws;
 
@@ -59,7 +56,7 @@ final class RemediatePlanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConfigLoader.Loaded loaded = RemediateSupport.only(config.load(), only);
-    Path dir = outputDir != null ? outputDir : Path.of(loaded.config().report().outputDir());
+    Path dir = outputDir.resolve(loaded.config());
     var organization = loaded.config().organization();
     try (RulesDirectory rules = rulesOption.resolve()) {
       Pipeline pipeline = rulesOption.pipeline(rules, loaded, out, err);
