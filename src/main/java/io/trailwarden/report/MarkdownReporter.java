@@ -133,7 +133,10 @@ public final class MarkdownReporter implements Reporter {
     if (evaluation.failsAt(settings.failOn(), settings.failOnNew())) {
       return "FAIL";
     }
-    return summary.incomplete() ? "INCOMPLETE" : "PASS";
+    String verdict = summary.incomplete() ? "INCOMPLETE" : "PASS";
+    // A gate on new failures passes with old ones still there: say so, so PASS is not read as clean.
+    return settings.failOnNew() && summary.failed() > 0 ? verdict + " (no new failures; " + summary.failed() + " still failing)"
+        : verdict;
   }
 
   private String gate() {

@@ -47,4 +47,13 @@ class MarkdownReporterTest {
   private String line(String containing) {
     return Arrays.stream(markdown.split("\n")).filter(l -> l.contains(containing)).findFirst().orElseThrow();
   }
+
+  @Test
+  void aGateOnNewFailuresPassesButSaysWhatStillFails() {
+    var gate = new ReportSettings(io.trailwarden.policy.Severity.LOW, true, "trailwarden");
+    var sameAsBefore = Evaluations.mixed().compareWith(io.trailwarden.finding.Baseline.of("before.json", Evaluations.mixed()));
+    assertThat(new MarkdownReporter(gate).render(sameAsBefore)).startsWith("## TrailWarden: INCOMPLETE (no new failures; 5 still failing)\n");
+    assertThat(new MarkdownReporter(gate).render(Evaluations.mixedWithBaseline())).startsWith("## TrailWarden: FAIL\n")
+        .contains("Gate: fails on new failures of severity low or above.");
+  }
 }
