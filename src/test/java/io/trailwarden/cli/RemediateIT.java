@@ -347,4 +347,36 @@ class RemediateIT {
       }
     }
   }
+
+  /**
+   * Runs apply in a child JVM on a pseudo-terminal (util-linux {@code script}, part of every Debian
+   * system), typing {@code answer}; returns the exit code, and the terminal's text in {@code terminal.log}.
+   */
+  int applyOnATerminal(Path config, String answer) throws Exception {
+    List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+        System.getProperty("java.class.path"), "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator",
+        "io.trailwarden.cli.Main", "remediate", "apply", plan().toString(), "--config", config.toString(), "--output-dir",
+        temp.resolve("reports").toString(), "--rules", TestFiles.rulesDir().toString());
+    String shell = String.join(" ", command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+    Process process = new ProcessBuilder("script", "-qec", shell, "/dev/null")
+        .redirectErrorStream(true).redirectOutput(temp.resolve("terminal.log").toFile()).start();
+    try (var in = process.getOutputStream()) {
+      in.write(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("apply on a terminal finished").isTrue();
+    return process.exitValue();
+  }
+
+  @Test
+  void onATerminalApplyAsksAndOnlyATypedYesApplies() throws Exception {
+    seedAndPlan(EnumSet.of(Fault.VALIDATION_OFF));
+    Path config = temp.resolve("config.yaml");
+    assertThat(applyOnATerminal(config, "no\n")).as(Files.readString(temp.resolve("terminal.log"))).isEqualTo(ExitCode.USAGE);
+    assertThat(Files.readString(temp.resolve("terminal.log"))).contains("Type yes to apply 1 change(s)").contains("Not confirmed");
+    assertThat(Files.exists(journal())).isFalse();
+
+    assertThat(applyOnATerminal(config, "yes\n")).as(Files.readString(temp.resolve("terminal.log"))).isEqualTo(ExitCode.OK);
+    assertThat(Journal.read(journal())).extracting(Journal.Entry::event).containsExactly(Journal.Event.INTENT,
+        Journal.Event.APPLIED);
+  }
 }
