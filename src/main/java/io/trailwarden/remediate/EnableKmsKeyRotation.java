@@ -1,8 +1,8 @@
 package io.trailwarden.remediate;
 
-import io.trailwarden.finding.Finding;
 import io.trailwarden.snapshot.KmsKey;
 import io.trailwarden.snapshot.Snapshot;
+import io.trailwarden.snapshot.Trail;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * Turns on automatic rotation of the trail's customer managed key. Choosing or creating a key is left
  * to people: a key's policy must let CloudTrail encrypt and every log reader decrypt.
  */
-public final class EnableKmsKeyRotation implements Remediation {
+public final class EnableKmsKeyRotation extends TrailRemediation {
   static final String NEW_KEY = "a new customer managed key is a design decision: its policy must let CloudTrail encrypt"
       + " and every log reader (auditors, SIEM, Athena) decrypt, or the logs become unreadable";
 
@@ -25,15 +25,11 @@ public final class EnableKmsKeyRotation implements Remediation {
   }
 
   @Override
-  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
-    var trail = TrailSettings.find(snapshot, finding.resource());
-    if (trail.isEmpty()) {
-      return List.of(new Proposal.Manual("the trail " + finding.resource() + " is not in the snapshot"));
-    }
-    if (trail.get().kmsKeyId().isEmpty()) {
+  protected List<Proposal> propose(Trail trail, Snapshot snapshot, RemediationContext context) {
+    if (trail.kmsKeyId().isEmpty()) {
       return List.of(new Proposal.Manual("the trail has no KMS key; " + NEW_KEY));
     }
-    String keyId = trail.get().kmsKeyId().get();
+    String keyId = trail.kmsKeyId().get();
     KmsKey key = snapshot.kmsKeys().get(keyId);
     if (key == null) {
       return List.of(new Proposal.Manual("the KMS key " + keyId + " is not in the snapshot"));

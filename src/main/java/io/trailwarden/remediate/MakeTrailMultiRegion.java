@@ -1,11 +1,11 @@
 package io.trailwarden.remediate;
 
-import io.trailwarden.finding.Finding;
 import io.trailwarden.snapshot.Snapshot;
+import io.trailwarden.snapshot.Trail;
 import java.util.List;
 
 /** Makes the organization trail record every region. */
-public final class MakeTrailMultiRegion implements Remediation {
+public final class MakeTrailMultiRegion extends TrailRemediation {
   @Override
   public String id() {
     return "MakeTrailMultiRegion";
@@ -17,12 +17,10 @@ public final class MakeTrailMultiRegion implements Remediation {
   }
 
   @Override
-  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
-    return TrailSettings.find(snapshot, finding.resource())
-        .<List<Proposal>>map(trail -> List.of(new Proposal.Fix(TrailSettings.FACET, TrailSettings.target(trail),
-            "make the trail multi-region (with global service events, which CloudTrail requires of it)",
-            // UpdateTrail refuses a multi-region trail without global service events.
-            doc -> Documents.with(Documents.with(doc, "isMultiRegionTrail", true), "includeGlobalServiceEvents", true))))
-        .orElse(List.of(new Proposal.Manual("the trail " + finding.resource() + " is not in the snapshot")));
+  protected List<Proposal> propose(Trail trail, Snapshot snapshot, RemediationContext context) {
+    return List.of(new Proposal.Fix(TrailSettings.FACET, TrailSettings.target(trail),
+        "make the trail multi-region (with global service events, which CloudTrail requires of it)",
+        // UpdateTrail refuses a multi-region trail without global service events.
+        doc -> Documents.with(Documents.with(doc, "isMultiRegionTrail", true), "includeGlobalServiceEvents", true)));
   }
 }

@@ -1,15 +1,15 @@
 package io.trailwarden.remediate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trailwarden.finding.Finding;
 import io.trailwarden.snapshot.Snapshot;
+import io.trailwarden.snapshot.Trail;
 import java.util.List;
 
 /**
  * Raises the retention of the trail's log group to min_retention_days, rounded up to a period
  * CloudWatch Logs accepts. It never lowers a retention, and "never expire" stays.
  */
-public final class RaiseLogGroupRetention implements Remediation {
+public final class RaiseLogGroupRetention extends TrailRemediation {
   static final String RULE = "cloudtrail_org_trail_cloudwatch_logs_enabled";
   /** The only retention periods PutRetentionPolicy accepts. */
   static final List<Integer> PERIODS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827,
@@ -43,16 +43,12 @@ public final class RaiseLogGroupRetention implements Remediation {
   }
 
   @Override
-  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
-    var trail = TrailSettings.find(snapshot, finding.resource());
-    if (trail.isEmpty()) {
-      return List.of(new Proposal.Manual("the trail " + finding.resource() + " is not in the snapshot"));
-    }
-    if (trail.get().cloudWatchLogsLogGroupArn().isEmpty()) {
+  protected List<Proposal> propose(Trail trail, Snapshot snapshot, RemediationContext context) {
+    if (trail.cloudWatchLogsLogGroupArn().isEmpty()) {
       return List.of(new Proposal.Manual("delivery to CloudWatch Logs needs an IAM role that CloudTrail assumes to write"
           + " to the log group; creating roles is left to the account's owners"));
     }
-    String group = trail.get().cloudWatchLogsLogGroupArn().get();
+    String group = trail.cloudWatchLogsLogGroupArn().get();
     if (!snapshot.logGroups().containsKey(group)) {
       return List.of(new Proposal.Manual("the log group " + group + " is not in the snapshot"));
     }

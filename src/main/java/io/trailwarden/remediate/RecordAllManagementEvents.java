@@ -3,8 +3,8 @@ package io.trailwarden.remediate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trailwarden.finding.Finding;
 import io.trailwarden.snapshot.Snapshot;
+import io.trailwarden.snapshot.Trail;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * global services included. Data event selectors are kept as they are; the trail keeps the kind of
  * selectors (basic or advanced) it uses.
  */
-public final class RecordAllManagementEvents implements Remediation {
+public final class RecordAllManagementEvents extends TrailRemediation {
   static final String SELECTOR_NAME = "All management events";
 
   @Override
@@ -27,18 +27,14 @@ public final class RecordAllManagementEvents implements Remediation {
   }
 
   @Override
-  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
-    var trail = TrailSettings.find(snapshot, finding.resource());
-    if (trail.isEmpty()) {
-      return List.of(new Proposal.Manual("the trail " + finding.resource() + " is not in the snapshot"));
-    }
-    Target target = TrailSettings.target(trail.get());
+  protected List<Proposal> propose(Trail trail, Snapshot snapshot, RemediationContext context) {
+    Target target = TrailSettings.target(trail);
     List<Proposal> proposals = new ArrayList<>();
-    if (!trail.get().includeGlobalServiceEvents()) {
+    if (!trail.includeGlobalServiceEvents()) {
       proposals.add(new Proposal.Fix(TrailSettings.FACET, target, "include global service events (IAM, STS, CloudFront)",
           doc -> Documents.with(doc, "includeGlobalServiceEvents", true)));
     }
-    if (trail.get().eventSelectors().isPresent() && trail.get().advancedEventSelectors().isPresent()) {
+    if (trail.eventSelectors().isPresent() && trail.advancedEventSelectors().isPresent()) {
       proposals.add(new Proposal.Fix(TrailEventSelectors.FACET, target,
           "record all read and write management events, no event source excluded", RecordAllManagementEvents::edit));
     }

@@ -1,12 +1,12 @@
 package io.trailwarden.remediate;
 
-import io.trailwarden.finding.Finding;
 import io.trailwarden.snapshot.Snapshot;
+import io.trailwarden.snapshot.Trail;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Starts a stopped organization trail. A delivery error is not fixed here: its cause lives in another resource. */
-public final class StartLogging implements Remediation {
+public final class StartLogging extends TrailRemediation {
   @Override
   public String id() {
     return "StartLogging";
@@ -18,15 +18,14 @@ public final class StartLogging implements Remediation {
   }
 
   @Override
-  public List<Proposal> propose(Finding finding, Snapshot snapshot, RemediationContext context) {
-    var trail = TrailSettings.find(snapshot, finding.resource());
-    if (trail.isEmpty() || trail.get().status().isEmpty()) {
-      return List.of(new Proposal.Manual("the status of trail " + finding.resource() + " is not in the snapshot"));
+  protected List<Proposal> propose(Trail trail, Snapshot snapshot, RemediationContext context) {
+    if (trail.status().isEmpty()) {
+      return List.of(new Proposal.Manual("the status of trail " + trail.arn() + " is not in the snapshot"));
     }
-    var status = trail.get().status().get();
+    var status = trail.status().get();
     List<Proposal> proposals = new ArrayList<>();
     if (!status.isLogging()) {
-      proposals.add(new Proposal.Fix(TrailLogging.FACET, TrailSettings.target(trail.get()), "start logging",
+      proposals.add(new Proposal.Fix(TrailLogging.FACET, TrailSettings.target(trail), "start logging",
           doc -> Documents.with(doc, "isLogging", true)));
     }
     status.latestDeliveryError().filter(e -> !e.isEmpty()).ifPresent(error -> proposals.add(new Proposal.Manual(
