@@ -31,6 +31,6 @@ final class CollectCommand implements Callable<Integer> {
     var organization = loaded.config().organization();
     Snapshot snapshot = Pipeline.collect(aws.connector(organization, System.getenv()), organization, output,
         spec.commandLine().getErr());
-    return snapshot.errors().isEmpty() || allowPartial ? ExitCode.OK : ExitCode.INCOMPLETE;
+    return snapshot.errors().isEmpty() || allowPartial ? ExitCode.OK.code() : ExitCode.INCOMPLETE.code();
   }
 }

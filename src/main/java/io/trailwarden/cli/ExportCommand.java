@@ -76,7 +76,7 @@ final class ExportCommand implements Runnable {
       err.printf("Security Hub %s (%s): %d findings imported, %d archived, %d BatchImportFindings calls, %d failed.%n",
           hubRegion, account, result.imported(), result.archived(), result.calls(), result.failures().size());
       result.failures().forEach(f -> err.println("error: Security Hub rejected " + f));
-      return result.failures().isEmpty() ? ExitCode.OK : ExitCode.EXPORT_FAILED;
+      return result.failures().isEmpty() ? ExitCode.OK.code() : ExitCode.EXPORT_FAILED.code();
     }
   }
 }

@@ -13,16 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Proves that an AWS Organization's CloudTrail organization trail is set up as auditors expect.",
     subcommands = {ScanCommand.class, CollectCommand.class, EvaluateCommand.class, DemoCommand.class, RemediateCommand.class, RulesCommand.class,
-        ExportCommand.class},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:clean at the chosen --fail-on severity",
-        "1:failures at or above --fail-on",
-        "2:usage or input error (options, config.yaml, snapshot, Rego)",
-        "3:evidence missing (UNKNOWN), unless --allow-partial",
-        "4:internal error",
-        "5:remediate: a change was refused as drift, failed or skipped",
-        "6:export: the destination rejected findings"})
+        ExportCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -41,7 +32,7 @@ public final class Main implements Runnable {
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           if (e instanceof InvalidInputException) {
             err.println("error: " + e.getMessage());
-            return ExitCode.USAGE;
+            return ExitCode.USAGE.code();
           }
           err.println("internal error: " + e);
           if (System.getenv("TRAILWARDEN_DEBUG") != null) {
@@ -49,12 +40,19 @@ public final class Main implements Runnable {
           } else {
             err.println("(set TRAILWARDEN_DEBUG=1 for the stack trace)");
           }
-          return ExitCode.INTERNAL_ERROR;
+          return ExitCode.INTERNAL_ERROR.code();
         });
+    listExitCodes(cli);
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Every command's help ends with the exit codes, made from {@link ExitCode}. */
+  private static void listExitCodes(CommandLine command) {
+    command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpTable());
+    command.getSubcommands().values().forEach(Main::listExitCodes);
   }
 
   @Override

@@ -50,10 +50,10 @@ final class RemediateApplyCommand implements Callable<Integer> {
     Path dir = outputDir.resolve(loaded.config());
     if (plan.isEmpty()) {
       out.println("The plan " + plan.planId() + " has no changes; nothing to apply.");
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
     if (!RemediateSupport.confirmed(yes, "apply " + plan.changes().size() + " change(s) of plan " + plan.planId(), out, err)) {
-      return ExitCode.USAGE;
+      return ExitCode.USAGE.code();
     }
     var organization = loaded.config().organization().withMemberRoleName(loaded.config().remediation().memberRoleName());
     Journal journal = new Journal(journalFile != null ? journalFile : Path.of(loaded.config().remediation().journal()));
@@ -77,8 +77,8 @@ final class RemediateApplyCommand implements Callable<Integer> {
     out.printf("%d of %d finding(s) the plan fixes now pass.%n", passing, applied.findingsAfter().size());
     out.flush();
     if (!applied.allApplied()) {
-      return ExitCode.NOT_APPLIED;
+      return ExitCode.NOT_APPLIED.code();
     }
-    return Remediator.allPass(applied) ? ExitCode.OK : ExitCode.FAILURES;
+    return Remediator.allPass(applied) ? ExitCode.OK.code() : ExitCode.FAILURES.code();
   }
 }

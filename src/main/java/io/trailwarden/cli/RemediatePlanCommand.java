@@ -79,7 +79,7 @@ final class RemediatePlanCommand implements Callable<Integer> {
       if (unknown > 0) {
         err.println("warning: " + unknown + " rule(s) could not judge some resources (UNKNOWN); nothing is planned for them.");
       }
-      return plan.isEmpty() ? ExitCode.OK : ExitCode.FAILURES;
+      return plan.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURES.code();
     }
   }
 }

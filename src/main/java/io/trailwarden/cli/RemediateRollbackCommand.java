@@ -39,10 +39,10 @@ final class RemediateRollbackCommand implements Callable<Integer> {
     List<Journal.Entry> entries = Journal.read(journalFile);
     if (entries.isEmpty()) {
       out.println(journalFile + " records no change; nothing to roll back.");
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
     if (!RemediateSupport.confirmed(yes, "roll back the changes recorded in " + journalFile, out, err)) {
-      return ExitCode.USAGE;
+      return ExitCode.USAGE.code();
     }
     var organization = loaded.config().organization().withMemberRoleName(loaded.config().remediation().memberRoleName());
     List<Applier.Outcome> outcomes = Remediator.rollback(journalFile, aws.connector(organization, System.getenv()),
@@ -50,6 +50,6 @@ final class RemediateRollbackCommand implements Callable<Integer> {
     out.println("Rollback (appended to " + journalFile + "):");
     RemediateSupport.print(outcomes, out);
     boolean clean = outcomes.stream().allMatch(o -> o.event() == Journal.Event.ROLLED_BACK);
-    return clean ? ExitCode.OK : ExitCode.NOT_APPLIED;
+    return clean ? ExitCode.OK.code() : ExitCode.NOT_APPLIED.code();
   }
 }

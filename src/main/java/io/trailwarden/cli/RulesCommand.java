@@ -65,7 +65,7 @@ final class RulesCommand implements Runnable {
         out.printf("%-" + width + "s  %-8s  %s%n", rule.id(), rule.severity().id(), rule.title());
       }
       out.printf("%d rule%s%n", rules.size(), rules.size() == 1 ? "" : "s");
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 
@@ -97,7 +97,7 @@ final class RulesCommand implements Runnable {
       rule.references().forEach(ref -> out.println("Reference:    " + ref.url() + " (" + ref.description() + ")"));
       out.println("Parameters:   " + (rule.params().isEmpty() ? "none" : rule.params().toString()));
       out.println("Source:       " + rule.file());
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 
@@ -116,7 +116,7 @@ final class RulesCommand implements Runnable {
       String markdown = RulesDocs.render(loaded.catalogue(), loaded.frameworks());
       if (output == null) {
         spec.commandLine().getOut().print(markdown);
-        return ExitCode.OK;
+        return ExitCode.OK.code();
       }
       try {
         AtomicFiles.write(output, markdown);
@@ -124,7 +124,7 @@ final class RulesCommand implements Runnable {
         throw new InvalidInputException(output + ": cannot write: " + e.getMessage(), e);
       }
       spec.commandLine().getErr().println("Wrote " + output);
-      return ExitCode.OK;
+      return ExitCode.OK.code();
     }
   }
 }

@@ -17,7 +17,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML that both the Jenkins xUnit schema (junit-10.xsd) and the Ant schema (JUnit.xsd) accept
- * (DESIGN §6), so any CI test-report view can show the scan. The stricter of the two wins everywhere:
+ * (architecture.md §6), so any CI test-report view can show the scan. The stricter of the two wins everywhere:
  * Ant forbids attributes on {@code <testsuites>}, requires {@code package} and {@code id} on each suite,
  * a zone-less timestamp, and the child order properties, testcases, system-out, system-err.
  *

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * SARIF 2.1.0 for GitHub code scanning (DESIGN §6). GitHub shapes this format more than the spec does:
+ * SARIF 2.1.0 for GitHub code scanning (architecture.md §6). GitHub shapes this format more than the spec does:
  * it wants a repository-relative file location for every result, so a resource becomes the virtual path
  * {@code aws/<account>/<region>/<service>/<resource>} (an ARN would parse as a URI with scheme "arn"),
  * and the ARN itself travels in the message and a logical location.

@@ -34,13 +34,13 @@ class BaselineGateTest {
     Path baseline = report(MISCONFIGURED, "before");
     Path out = temp.resolve("after");
     MainTest.Run run = MainTest.run(MainTest.evaluate(MISCONFIGURED, out, "--baseline", baseline.toString(), "--fail-on-new"));
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     JsonNode report = json(out);
     assertThat(report.path("baseline").path("new").asInt()).isZero();
     assertThat(report.path("baseline").path("existing").asInt()).isPositive();
     // Without --fail-on-new the same run still fails: the failures are there.
     assertThat(MainTest.run(MainTest.evaluate(MISCONFIGURED, temp.resolve("all"), "--baseline", baseline.toString())).exitCode())
-        .isEqualTo(ExitCode.FAILURES);
+        .isEqualTo(ExitCode.FAILURES.code());
   }
 
   @Test
@@ -48,7 +48,7 @@ class BaselineGateTest {
     Path baseline = report(COMPLIANT, "before");
     Path out = temp.resolve("after");
     MainTest.Run run = MainTest.run(MainTest.evaluate(MISCONFIGURED, out, "--baseline", baseline.toString(), "--fail-on-new"));
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES.code());
     List<String> states = new ArrayList<>();
     json(out).path("findings").forEach(f -> {
       if (f.path("status").asText().equals("FAIL")) {
@@ -71,7 +71,7 @@ class BaselineGateTest {
         + snapshot.substring(flag + "\"logFileValidationEnabled\": false".length()));
     Path out = temp.resolve("after");
     MainTest.Run run = MainTest.run(MainTest.evaluate(fixed, out, "--baseline", baseline.toString(), "--fail-on-new"));
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     JsonNode fixedList = json(out).path("baseline").path("fixed");
     assertThat(fixedList).hasSize(1);
     assertThat(fixedList.get(0).path("ruleId").asText()).isEqualTo("cloudtrail_org_trail_log_file_validation_enabled");
@@ -85,7 +85,7 @@ class BaselineGateTest {
     Files.writeString(baseline, Files.readString(baseline).substring(0, 200));
     Path out = temp.resolve("after");
     MainTest.Run run = MainTest.run(MainTest.evaluate(MISCONFIGURED, out, "--baseline", baseline.toString()));
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains(baseline.toString()).contains("truncated");
     assertThat(out).doesNotExist();
   }

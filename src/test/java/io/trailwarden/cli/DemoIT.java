@@ -3,6 +3,7 @@ package io.trailwarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwarden.TestFiles;
+import io.trailwarden.report.JunitSchemas;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +14,7 @@ class DemoIT {
   void findsTheDemoFaults(@TempDir Path temp) throws Exception {
     Path reports = temp.resolve("reports");
     MainTest.Run run = MainTest.run("demo", "--output-dir", reports.toString(), "--rules", TestFiles.rulesDir().toString());
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES.code());
     assertThat(run.out()).contains("Northwind Capital, 15 accounts").contains("Reports: ");
     assertThat(run.err()).contains("Collected 15 accounts x 3 regions: 2 trails, 1 bucket, 0 errors");
     String trail = "arn:aws:cloudtrail:us-east-1:123456789012:trail/northwind-org-trail";
@@ -31,6 +32,7 @@ class DemoIT {
     assertThat(findings).hasSize(14);
     assertThat(reports.resolve("snapshot.json")).exists();
     assertThat(reports.resolve("trailwarden.sarif")).exists();
+    JunitSchemas.validateBoth(reports.resolve("trailwarden-junit.xml"));
   }
 
   @Test
@@ -39,11 +41,12 @@ class DemoIT {
     MainTest.Run run = MainTest.run("demo", "--fix", "--output-dir", reports.toString(), "--rules",
         TestFiles.rulesDir().toString());
     // The member account's trail is its team's to change, so the rescan still fails on it.
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES.code());
     assertThat(run.out()).contains("Remediation plan").contains("[4/4]").contains("13 of 13 finding(s) the plan fixes now pass")
         .contains("Failures: 14 before, 1 after");
     assertThat(ScanIT.notPassing(reports)).singleElement().asString()
         .startsWith("FAIL cloudtrail_member_trails_no_conflict ").endsWith(":trail/lending-debug");
+    JunitSchemas.validateBoth(reports.resolve("trailwarden-junit.xml"));
     var journal = io.trailwarden.remediate.Journal.read(reports.resolve("remediation-journal.jsonl"));
     assertThat(journal).extracting(io.trailwarden.remediate.Journal.Entry::event)
         .filteredOn(e -> e == io.trailwarden.remediate.Journal.Event.APPLIED).hasSize(4);

@@ -115,7 +115,7 @@ class ExportSecurityHubIT {
   void importsUpdatesAndArchives() throws Exception {
     String productArn = AsffFindings.productArn("aws", REGION, ACCOUNT);
     MainTest.Run first = export(report("first.json", FIRST, findings(150, 50)));
-    assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCode.OK);
+    assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCode.OK.code());
     assertThat(first.err()).contains("150 findings imported, 0 archived, 2 BatchImportFindings calls, 0 failed");
 
     List<AwsSecurityFinding> afterFirst = all();
@@ -131,7 +131,7 @@ class ExportSecurityHubIT {
 
     // The same report again: updated in place, nothing new, nothing archived.
     MainTest.Run second = export(report("second.json", FIRST.plusSeconds(3600), findings(150, 50)));
-    assertThat(second.exitCode()).as(second.out() + second.err()).isEqualTo(ExitCode.OK);
+    assertThat(second.exitCode()).as(second.out() + second.err()).isEqualTo(ExitCode.OK.code());
     assertThat(second.err()).contains("150 findings imported, 0 archived");
     List<AwsSecurityFinding> afterSecond = all();
     assertThat(afterSecond).hasSize(150);
@@ -146,7 +146,7 @@ class ExportSecurityHubIT {
     third.set(0, fixed);
     Finding gone = third.remove(1);
     MainTest.Run run = export(report("third.json", FIRST.plusSeconds(7200), third));
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     assertThat(run.err()).contains("149 findings imported, 1 archived");
     List<AwsSecurityFinding> afterThird = all();
     assertThat(afterThird).hasSize(150);
@@ -168,7 +168,7 @@ class ExportSecurityHubIT {
         .severity(s -> s.label("LOW")).title("t").description("d").recordState(RecordState.ACTIVE)
         .resources(res -> res.type("Other").id("x")).build()));
     MainTest.Run run = export(report("first.json", FIRST, findings(3, 3)));
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     assertThat(run.err()).contains("3 findings imported, 0 archived");
     assertThat(all()).filteredOn(f -> f.id().equals("other-1")).singleElement()
         .satisfies(f -> assertThat(f.recordState()).isEqualTo(RecordState.ACTIVE));
@@ -181,7 +181,7 @@ class ExportSecurityHubIT {
     String text = Files.readString(good);
     Files.writeString(truncated, text.substring(0, text.length() / 2));
     MainTest.Run run = export(truncated);
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains(truncated.toString()).contains("truncated");
     assertThat(all()).isEmpty();
   }

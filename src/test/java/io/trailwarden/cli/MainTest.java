@@ -52,7 +52,7 @@ class MainTest {
   @Test
   void misconfiguredOrganizationFailsAndWritesEveryReport(@TempDir Path out) throws Exception {
     Run run = run(evaluate(TestFiles.example("misconfigured-org.json"), out));
-    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILURES);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILURES.code());
     assertThat(run.out())
         .contains("cloudtrail_org_trail_log_file_validation_enabled")
         .contains("cloudtrail_org_trail_multi_region_enabled")
@@ -64,7 +64,7 @@ class MainTest {
   @Test
   void compliantOrganizationExitsZero(@TempDir Path out) {
     Run run = run(evaluate(TestFiles.example("compliant-org.json"), out));
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
   }
 
   @Test
@@ -82,8 +82,8 @@ class MainTest {
 
   @Test
   void failOnAboveTheFailuresExitsZero(@TempDir Path out) {
-    assertThat(run(evaluate(TestFiles.example("misconfigured-org.json"), out, "--fail-on", "critical")).exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(run(evaluate(TestFiles.example("misconfigured-org.json"), out, "--fail-on", "high")).exitCode()).isEqualTo(ExitCode.FAILURES);
+    assertThat(run(evaluate(TestFiles.example("misconfigured-org.json"), out, "--fail-on", "critical")).exitCode()).isEqualTo(ExitCode.OK.code());
+    assertThat(run(evaluate(TestFiles.example("misconfigured-org.json"), out, "--fail-on", "high")).exitCode()).isEqualTo(ExitCode.FAILURES.code());
   }
 
   @Test
@@ -102,10 +102,10 @@ class MainTest {
     Path snapshot = temp.resolve("partial.json");
     Files.writeString(snapshot, text);
     Run run = run(evaluate(snapshot, temp.resolve("out")));
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.INCOMPLETE);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.INCOMPLETE.code());
     assertThat(run.out()).contains("UNKNOWN").contains("cloudtrail_org_trail_logging");
     assertThat(run.err()).contains("--allow-partial");
-    assertThat(run(evaluate(snapshot, temp.resolve("out"), "--allow-partial")).exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(run(evaluate(snapshot, temp.resolve("out"), "--allow-partial")).exitCode()).isEqualTo(ExitCode.OK.code());
   }
 
   @Test
@@ -123,7 +123,7 @@ class MainTest {
             expires: 2026-11-22
         """);
     Run run = run(evaluate(TestFiles.example("misconfigured-org.json"), temp.resolve("out"), "--config", config.toString()));
-    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURES);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURES.code());
     assertThat(run.out()).contains("WAIVED");
     assertThat(run.err()).contains("expired on 2026-11-22");
     String json = Files.readString(temp.resolve("out/trailwarden.json"));
@@ -135,7 +135,7 @@ class MainTest {
     Path snapshot = temp.resolve("broken.json");
     Files.writeString(snapshot, TestFiles.read(TestFiles.example("compliant-org.json")).replace("\"logFileValidationEnabled\": true", "\"logFileValidationEnabled\": 1"));
     Run run = run(evaluate(snapshot, temp.resolve("out")));
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains(snapshot.toString()).contains("$.trails[0].logFileValidationEnabled");
     assertThat(temp.resolve("out")).doesNotExist();
   }
@@ -145,7 +145,7 @@ class MainTest {
     Path config = temp.resolve("config.yaml");
     Files.writeString(config, "report:\n  failOn: high\n  colour: blue\n");
     Run run = run(evaluate(TestFiles.example("compliant-org.json"), temp.resolve("out"), "--config", config.toString()));
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains(config + ":3:").contains("unknown key 'colour'");
   }
 
@@ -154,7 +154,7 @@ class MainTest {
     Path config = temp.resolve("config.yaml");
     Files.writeString(config, "rules:\n  exclude:\n    - cloudtrail_org_trail_logging\n    - cloudtrail_made_up\n");
     Run run = run(evaluate(TestFiles.example("compliant-org.json"), temp.resolve("out"), "--config", config.toString()));
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains(config + ":4:").contains("'cloudtrail_made_up'");
   }
 
@@ -165,7 +165,7 @@ class MainTest {
         + " cloudtrail_org_trail_cloudwatch_logs_enabled, cloudtrail_member_trails_no_conflict, s3_log_bucket_policy_allows_cloudtrail_write,"
         + " s3_log_bucket_policy_denies_object_deletion, s3_log_bucket_lifecycle_archives_logs, organizations_scp_protects_cloudtrail]\n");
     Run run = run(evaluate(TestFiles.example("misconfigured-org.json"), temp.resolve("out"), "--config", config.toString()));
-    assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.OK.code());
   }
 
   @Test
@@ -174,7 +174,7 @@ class MainTest {
     Path rule = rules.resolve("s3/s3_log_bucket_policy_allows_cloudtrail_write.rego");
     Files.writeString(rule, Files.readString(rule).replace("acl_key := \"s3:x-amz-acl\"", "acl_key := \"s3:x-amz-acl"));
     Run run = run(evaluate(TestFiles.example("compliant-org.json"), temp.resolve("out"), "--rules", rules.toString()));
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains("rules/s3/s3_log_bucket_policy_allows_cloudtrail_write.rego:");
   }
 
@@ -195,7 +195,7 @@ class MainTest {
         .contains("https://docs.aws.amazon.com/").contains("Remediation:");
 
     Run unknown = run("rules", "--rules", TestFiles.rulesDir().toString(), "show", "nope");
-    assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(unknown.err()).contains("no rule 'nope'");
   }
 
@@ -220,9 +220,9 @@ class MainTest {
     Run version = run("--version");
     assertThat(version.exitCode()).isZero();
     assertThat(version.out()).contains("TrailWarden").contains("OPA 1.22.2");
-    assertThat(run("evaluate").exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run("evaluate", "--snapshot", "x.json", "--fail-on", "extreme").exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run("frobnicate").exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run().exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run("evaluate").exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run("evaluate", "--snapshot", "x.json", "--fail-on", "extreme").exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run("frobnicate").exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run().exitCode()).isEqualTo(ExitCode.USAGE.code());
   }
 }

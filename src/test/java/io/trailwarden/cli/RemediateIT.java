@@ -115,7 +115,7 @@ class RemediateIT {
     JsonNode policyBefore = bucketPolicy();
 
     MainTest.Run planned = plan(config);
-    assertThat(planned.exitCode()).as(planned.out() + planned.err()).isEqualTo(ExitCode.FAILURES);
+    assertThat(planned.exitCode()).as(planned.out() + planned.err()).isEqualTo(ExitCode.FAILURES.code());
     Plan plan = PlanIo.read(plan());
     assertThat(plan.changes()).extracting(Plan.Change::facet)
         .contains("trail-settings", "bucket-policy", "bucket-lifecycle", "scp");
@@ -124,7 +124,7 @@ class RemediateIT {
     System.setProperty(CallRecorder.RECORD, "true");
     MainTest.Run applied = apply(config);
     System.clearProperty(CallRecorder.RECORD);
-    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.OK);
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.OK.code());
     assertThat(applied.out()).contains("now pass").doesNotContain("FAIL    ");
 
     // Every write the apply made is one the plan declared.
@@ -150,7 +150,7 @@ class RemediateIT {
     assertThat(ScanIT.notPassing(rescan(config))).containsExactly(
         "FAIL cloudtrail_member_trails_no_conflict " + seeded.memberTrailArn().orElseThrow());
     MainTest.Run again = plan(config);
-    assertThat(again.exitCode()).as(again.out()).isEqualTo(ExitCode.OK);
+    assertThat(again.exitCode()).as(again.out()).isEqualTo(ExitCode.OK.code());
     assertThat(PlanIo.read(plan()).changes()).isEmpty();
   }
 
@@ -177,7 +177,7 @@ class RemediateIT {
     JsonNode changedByAPerson = bucketPolicy();
 
     MainTest.Run applied = apply(config);
-    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.NOT_APPLIED);
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.NOT_APPLIED.code());
     assertThat(applied.out()).contains("drift").contains("applied ");
     assertThat(bucketPolicy()).isEqualTo(changedByAPerson);
     assertThat(Journal.read(journal())).extracting(Journal.Entry::event)
@@ -187,7 +187,7 @@ class RemediateIT {
   void seedAndPlan(Set<Fault> faults) throws Exception {
     Path config = config(seed(faults));
     MainTest.Run planned = plan(config);
-    assertThat(planned.exitCode()).as(planned.out() + planned.err()).isEqualTo(ExitCode.FAILURES);
+    assertThat(planned.exitCode()).as(planned.out() + planned.err()).isEqualTo(ExitCode.FAILURES.code());
   }
 
   @Test
@@ -195,10 +195,10 @@ class RemediateIT {
     seedAndPlan(ALL_FAULTS);
     Path config = temp.resolve("config.yaml");
     Plan plan = PlanIo.read(plan());
-    assertThat(apply(config).exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(apply(config).exitCode()).isEqualTo(ExitCode.OK.code());
 
     MainTest.Run rolledBack = rollback(config);
-    assertThat(rolledBack.exitCode()).as(rolledBack.out() + rolledBack.err()).isEqualTo(ExitCode.OK);
+    assertThat(rolledBack.exitCode()).as(rolledBack.out() + rolledBack.err()).isEqualTo(ExitCode.OK.code());
     try (FacetRoundTrip aws = new FacetRoundTrip(MOTO.endpoint())) {
       for (Plan.Change change : plan.changes()) {
         assertThat(aws.read(Facets.find(change.facet()).orElseThrow(), change.target())).as(change.id())
@@ -206,7 +206,7 @@ class RemediateIT {
       }
     }
     // A second rollback finds nothing left to do and changes nothing.
-    assertThat(rollback(config).exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(rollback(config).exitCode()).isEqualTo(ExitCode.OK.code());
   }
 
   @Test
@@ -228,7 +228,7 @@ class RemediateIT {
         .containsExactly(Journal.Event.INTENT, Journal.Event.APPLIED, Journal.Event.INTENT);
 
     MainTest.Run rerun = apply(config);
-    assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isEqualTo(ExitCode.OK);
+    assertThat(rerun.exitCode()).as(rerun.out() + rerun.err()).isEqualTo(ExitCode.OK.code());
     Map<String, List<Journal.Event>> byChange = Journal.read(journal()).stream().collect(Collectors.groupingBy(
         Journal.Entry::changeId, Collectors.mapping(Journal.Entry::event, Collectors.toList())));
     assertThat(byChange).hasSize(plan.changes().size());
@@ -246,12 +246,12 @@ class RemediateIT {
 
     Files.writeString(plan(), text.replace("\"logFileValidationEnabled\" : true", "\"logFileValidationEnabled\" : false"));
     MainTest.Run edited = apply(config);
-    assertThat(edited.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(edited.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(edited.err()).contains(plan().toString()).contains("changed after it was made");
 
     Files.writeString(plan(), text.substring(0, text.length() / 2));
     MainTest.Run truncated = apply(config);
-    assertThat(truncated.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(truncated.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(truncated.err()).contains(plan().toString()).contains("truncated");
 
     // The same plan against a new organization (the emulator reset and seeded again).
@@ -259,7 +259,7 @@ class RemediateIT {
     MOTO.reset(7);
     ArticleOrganization.Seeded other = seed(EnumSet.of(Fault.VALIDATION_OFF));
     MainTest.Run foreign = apply(config(other));
-    assertThat(foreign.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(foreign.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(foreign.err()).contains(plan().toString()).contains("organization");
     assertThat(Files.exists(journal())).as("nothing was journaled, so nothing was changed").isFalse();
   }
@@ -272,7 +272,7 @@ class RemediateIT {
     System.setProperty(InjectedFailures.DENY, "PutBucketPolicy");
 
     MainTest.Run applied = apply(config);
-    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.NOT_APPLIED);
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.NOT_APPLIED.code());
     assertThat(applied.out()).contains("failed").contains("AccessDenied").contains("applied ");
     assertThat(bucketPolicy()).isEqualTo(policyBefore);
     List<Journal.Entry> journal = Journal.read(journal());
@@ -286,7 +286,7 @@ class RemediateIT {
   void nothingIsAppliedWithoutYesWhenThereIsNoTerminalToAsk() throws Exception {
     seedAndPlan(EnumSet.of(Fault.VALIDATION_OFF));
     MainTest.Run refused = run(temp.resolve("config.yaml"), "remediate", "apply", plan().toString());
-    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(refused.err()).contains("--yes");
     assertThat(Files.exists(journal())).isFalse();
     Plan.Change change = PlanIo.read(plan()).changes().get(0);
@@ -316,14 +316,14 @@ class RemediateIT {
           journal: %s
         """.formatted(logging, MOTO.endpoint(), journal()));
     MainTest.Run planned = plan(config);
-    assertThat(planned.exitCode()).as(planned.out() + planned.err()).isEqualTo(ExitCode.FAILURES);
+    assertThat(planned.exitCode()).as(planned.out() + planned.err()).isEqualTo(ExitCode.FAILURES.code());
     Plan plan = PlanIo.read(plan());
     assertThat(plan.changes()).extracting(Plan.Change::facet).containsExactly("bucket", "bucket-policy",
         "bucket-public-access-block", "bucket-lifecycle", "trail-settings", "trail-logging");
     assertThat(plan.changes().get(0).target().accountId()).isEqualTo(logging);
 
     MainTest.Run applied = apply(config);
-    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.OK);
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.OK.code());
     var after = ScanIT.notPassing(rescan(config));
     String trail = "arn:aws:cloudtrail:us-east-1:" + Seeder.MANAGEMENT_ACCOUNT + ":trail/org-trail";
     String bucket = "arn:aws:s3:::new-org-cloudtrail-logs";
@@ -340,7 +340,7 @@ class RemediateIT {
     assertThat(after).noneMatch(f -> f.contains(trail) && f.startsWith("UNKNOWN"));
 
     MainTest.Run rolledBack = rollback(config);
-    assertThat(rolledBack.exitCode()).as(rolledBack.out() + rolledBack.err()).isEqualTo(ExitCode.OK);
+    assertThat(rolledBack.exitCode()).as(rolledBack.out() + rolledBack.err()).isEqualTo(ExitCode.OK.code());
     try (FacetRoundTrip aws = new FacetRoundTrip(MOTO.endpoint())) {
       for (Plan.Change change : plan.changes()) {
         assertThat(Documents.absent(aws.read(Facets.find(change.facet()).orElseThrow(), change.target()))).as(change.id()).isTrue();
@@ -371,11 +371,11 @@ class RemediateIT {
   void onATerminalApplyAsksAndOnlyATypedYesApplies() throws Exception {
     seedAndPlan(EnumSet.of(Fault.VALIDATION_OFF));
     Path config = temp.resolve("config.yaml");
-    assertThat(applyOnATerminal(config, "no\n")).as(Files.readString(temp.resolve("terminal.log"))).isEqualTo(ExitCode.USAGE);
+    assertThat(applyOnATerminal(config, "no\n")).as(Files.readString(temp.resolve("terminal.log"))).isEqualTo(ExitCode.USAGE.code());
     assertThat(Files.readString(temp.resolve("terminal.log"))).contains("Type yes to apply 1 change(s)").contains("Not confirmed");
     assertThat(Files.exists(journal())).isFalse();
 
-    assertThat(applyOnATerminal(config, "yes\n")).as(Files.readString(temp.resolve("terminal.log"))).isEqualTo(ExitCode.OK);
+    assertThat(applyOnATerminal(config, "yes\n")).as(Files.readString(temp.resolve("terminal.log"))).isEqualTo(ExitCode.OK.code());
     assertThat(Journal.read(journal())).extracting(Journal.Entry::event).containsExactly(Journal.Event.INTENT,
         Journal.Event.APPLIED);
   }

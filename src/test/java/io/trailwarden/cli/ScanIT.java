@@ -10,6 +10,7 @@ import io.trailwarden.emulator.ArticleOrganization;
 import io.trailwarden.emulator.ArticleOrganization.Fault;
 import io.trailwarden.emulator.DeniedAccounts;
 import io.trailwarden.emulator.Moto;
+import io.trailwarden.report.JunitSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -66,7 +67,7 @@ class ScanIT {
   void theArticleOrganizationPasses() throws Exception {
     var seeded = seed(EnumSet.noneOf(Fault.class));
     MainTest.Run run = scan(seeded, MOTO.endpoint().toString());
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
     assertThat(notPassing(temp.resolve("reports"))).isEmpty();
     assertThat(run.err()).contains("Collected 4 accounts x 2 regions: 1 trail, 1 bucket, 0 errors");
     assertThat(temp.resolve("reports/snapshot.json")).exists();
@@ -76,9 +77,10 @@ class ScanIT {
   void eachSeededFaultGivesItsFinding() throws Exception {
     var seeded = seed(EnumSet.allOf(Fault.class));
     MainTest.Run run = scan(seeded, MOTO.endpoint().toString());
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES.code());
     String accounts = "arn:aws:organizations::" + Seeder.MANAGEMENT_ACCOUNT + ":account/" + seeded.organizationId() + "/";
     String bucket = "arn:aws:s3:::" + ArticleOrganization.BUCKET;
+    JunitSchemas.validateBoth(temp.resolve("reports/trailwarden-junit.xml"));
     assertThat(notPassing(temp.resolve("reports"))).containsExactlyInAnyOrder(
         "FAIL cloudtrail_org_trail_log_file_validation_enabled " + seeded.trailArn(),          // VALIDATION_OFF
         "FAIL cloudtrail_member_trails_no_conflict " + seeded.memberTrailArn().orElseThrow(),  // MEMBER_TRAIL_INTO_ORG_BUCKET
@@ -94,7 +96,7 @@ class ScanIT {
     var seeded = seed(EnumSet.noneOf(Fault.class));
     System.setProperty(DeniedAccounts.PROPERTY, seeded.productionAccount());
     MainTest.Run run = scan(seeded, MOTO.endpoint().toString());
-    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.INCOMPLETE);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.INCOMPLETE.code());
     assertThat(run.err()).contains("could not read: sts AssumeRole in account " + seeded.productionAccount())
         .contains("AccessDenied").contains("--allow-partial");
     JsonNode report = Json.mapper().readTree(temp.resolve("reports/trailwarden.json").toFile());
@@ -103,20 +105,21 @@ class ScanIT {
         + seeded.productionAccount();
     assertThat(notPassing(temp.resolve("reports"))).containsExactly("UNKNOWN cloudtrail_member_trails_no_conflict " + production);
     assertThat(report.path("summary").path("incomplete").asBoolean()).isTrue();
+    JunitSchemas.validateBoth(temp.resolve("reports/trailwarden-junit.xml"));
   }
 
   @Test
   void collectThenEvaluateGivesWhatScanGives() throws Exception {
     var seeded = seed(EnumSet.of(Fault.VALIDATION_OFF, Fault.NO_LIFECYCLE));
-    assertThat(scan(seeded, MOTO.endpoint().toString()).exitCode()).isEqualTo(ExitCode.FAILURES);
+    assertThat(scan(seeded, MOTO.endpoint().toString()).exitCode()).isEqualTo(ExitCode.FAILURES.code());
     Set<String> fromScan = notPassing(temp.resolve("reports"));
 
     Path snapshot = temp.resolve("collected.json");
     MainTest.Run collect = MainTest.run("collect", "-o", snapshot.toString(), "--config", temp.resolve("config.yaml").toString());
-    assertThat(collect.exitCode()).as(collect.err()).isEqualTo(ExitCode.OK);
+    assertThat(collect.exitCode()).as(collect.err()).isEqualTo(ExitCode.OK.code());
     MainTest.Run evaluate = MainTest.run("evaluate", "--snapshot", snapshot.toString(), "--config", temp.resolve("config.yaml").toString(),
         "--output-dir", temp.resolve("offline").toString(), "--rules", TestFiles.rulesDir().toString());
-    assertThat(evaluate.exitCode()).isEqualTo(ExitCode.FAILURES);
+    assertThat(evaluate.exitCode()).isEqualTo(ExitCode.FAILURES.code());
     assertThat(notPassing(temp.resolve("offline"))).isEqualTo(fromScan).hasSize(2);
   }
 
@@ -124,7 +127,7 @@ class ScanIT {
   void unreachableAwsIsAnInputErrorNamingTheCall() throws Exception {
     var seeded = seed(EnumSet.noneOf(Fault.class));
     MainTest.Run run = scan(seeded, "http://127.0.0.1:9");
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains("sts GetCallerIdentity in us-east-1");
     assertThat(temp.resolve("reports/trailwarden.json")).doesNotExist();
   }

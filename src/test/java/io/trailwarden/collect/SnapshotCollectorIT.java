@@ -119,7 +119,7 @@ class SnapshotCollectorIT {
           }));
       assertThat(trail.advancedEventSelectors()).contains(List.of());
       assertThat(trail.insightSelectors()).contains(List.of());
-      // moto does not show organization trails from member accounts (DESIGN §9): seen from both regions of the management account.
+      // moto does not show organization trails from member accounts (architecture.md §9): seen from both regions of the management account.
       assertThat(trail.seenFrom()).containsExactly(new Trail.Location(Seeder.MANAGEMENT_ACCOUNT, "eu-west-1"),
           new Trail.Location(Seeder.MANAGEMENT_ACCOUNT, "us-east-1"));
     });

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
- * Failure injection for what moto does not emulate (DESIGN §9): moto lets any role be assumed, so a
+ * Failure injection for what moto does not emulate (architecture.md §9): moto lets any role be assumed, so a
  * member account whose role cannot be assumed is made here, on the Java side, by answering AssumeRole
  * into the accounts named in the system property {@value #PROPERTY} with AccessDenied, as AWS would.
  * Registered for every SDK client of the test JVM through

@@ -9,7 +9,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Failures moto cannot produce (DESIGN §9), injected on the Java side and registered like
+ * Failures moto cannot produce (architecture.md §9), injected on the Java side and registered like
  * {@link DeniedAccounts}: {@value #DENY} names an operation AWS answers with AccessDenied, as a role
  * lacking one permission would; {@value #CRASH_AFTER}=N, in a child JVM, kills the process the moment
  * an (N+1)th write call is about to be sent, as a power cut or an OOM kill would. Inert when unset.
