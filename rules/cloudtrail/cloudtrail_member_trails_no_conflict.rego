@@ -21,6 +21,8 @@
 #     a member account's trail belongs to its team, and deleting or re-pointing it is their call; the plan reports it.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.cloudtrail_member_trails_no_conflict
 
 import data.trailwarden.lib.organization

@@ -20,6 +20,8 @@
 #     moving the logs means a new bucket, copying years of history and re-pointing the trail, a migration to plan with the auditors.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.cloudtrail_org_trail_bucket_in_logging_account
 
 import data.trailwarden.lib.organization

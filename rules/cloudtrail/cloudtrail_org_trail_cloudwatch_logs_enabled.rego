@@ -23,6 +23,8 @@
 #     hipaa: ["164.312(b)"]
 #   params:
 #     min_retention_days: 365
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.cloudtrail_org_trail_cloudwatch_logs_enabled
 
 import data.trailwarden.lib.arn

@@ -23,6 +23,8 @@
 #     each sensitive S3 bucket and DynamoDB table.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.cloudtrail_org_trail_data_events_sensitive
 
 import data.trailwarden.lib.arn

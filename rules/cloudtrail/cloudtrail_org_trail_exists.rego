@@ -17,6 +17,8 @@
 #   frameworks:
 #     aws-security-hub: ["CloudTrail.3"]
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.cloudtrail_org_trail_exists
 
 import data.trailwarden.lib.snapshot

@@ -20,6 +20,8 @@
 #     cis-aws-foundations-3.0: ["3.5"]
 #     aws-security-hub: ["CloudTrail.2"]
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.cloudtrail_org_trail_kms_encryption_enabled
 
 import data.trailwarden.lib.snapshot

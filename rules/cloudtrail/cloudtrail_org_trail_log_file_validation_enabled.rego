@@ -15,6 +15,8 @@
 #     cis-aws-foundations-3.0: ["3.2"]
 #     aws-security-hub: ["CloudTrail.4"]
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.cloudtrail_org_trail_log_file_validation_enabled
 
 import data.trailwarden.lib.snapshot

@@ -23,6 +23,8 @@
 #     cis-aws-foundations-3.0: ["3.1"]
 #     aws-security-hub: ["CloudTrail.1"]
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.cloudtrail_org_trail_management_events_all
 
 import data.trailwarden.lib.selectors

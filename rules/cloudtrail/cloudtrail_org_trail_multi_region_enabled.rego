@@ -15,6 +15,8 @@
 #     cis-aws-foundations-3.0: ["3.1"]
 #     aws-security-hub: ["CloudTrail.1"]
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.cloudtrail_org_trail_multi_region_enabled
 
 import data.trailwarden.lib.snapshot

@@ -2,6 +2,8 @@
 # description: >-
 #   The organization trails' log buckets as rule subjects, with the evidence question every bucket
 #   rule asks first: was the bucket, and the part of its configuration the rule reads, collected?
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.lib.log_bucket
 
 import data.trailwarden.lib.snapshot

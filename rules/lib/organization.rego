@@ -3,6 +3,8 @@
 #   The organization's tree and its service control policies: which SCPs reach an account (attached
 #   to the account, to any OU above it, or to the root) and which of their Deny statements stop an
 #   ordinary principal of that account.
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.lib.organization
 
 import data.trailwarden.lib.arn

@@ -2,6 +2,8 @@
 # description: >-
 #   Shared views of the snapshot: the management account, organization trails, the buckets they
 #   deliver to, collection errors, and the subject shape every rule reports.
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.lib.snapshot
 
 # The management account comes from the scan scope, so it is known even when Organizations could not

@@ -19,6 +19,8 @@
 #     enabling all features sends a handshake every member account must accept, and cannot be undone.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.organizations_all_features_enabled
 
 import data.trailwarden.lib.organization

@@ -16,6 +16,8 @@
 #   remediation: Enable trusted access for CloudTrail in AWS Organizations.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.organizations_cloudtrail_trusted_access_enabled
 
 import data.trailwarden.lib.organization

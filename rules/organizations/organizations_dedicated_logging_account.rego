@@ -21,6 +21,8 @@
 #     creating an AWS account (its e-mail address, OU and guardrails) is an organization design decision.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.organizations_dedicated_logging_account
 
 import data.trailwarden.lib.organization

@@ -27,6 +27,8 @@
 #     hipaa: ["164.312(b)"]
 #   params:
 #     actions: ["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.organizations_scp_protects_cloudtrail
 
 import data.trailwarden.lib.arn

@@ -30,6 +30,8 @@
 #       - "arn:aws:iam::*:role/*security*"
 #       - "arn:aws:iam::*:role/*break*glass*"
 #       - "arn:aws:iam::*:role/awscontroltowerexecution"
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.organizations_scp_protects_log_bucket
 
 import data.trailwarden.lib.arn

@@ -18,6 +18,8 @@
 #     cis-aws-foundations-3.0: ["3.4"]
 #     aws-security-hub: ["CloudTrail.7"]
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.s3_log_bucket_access_logging_enabled
 
 import data.trailwarden.lib.log_bucket

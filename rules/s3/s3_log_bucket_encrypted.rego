@@ -17,6 +17,8 @@
 #     hipaa: ["164.312(b)"]
 #   params:
 #     require_kms: false
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.s3_log_bucket_encrypted
 
 import data.trailwarden.lib.log_bucket

@@ -27,6 +27,8 @@
 #     archive_within_days: 90
 #     retention_days: 2190
 #     archive_storage_classes: ["GLACIER", "DEEP_ARCHIVE", "GLACIER_IR"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.s3_log_bucket_lifecycle_archives_logs
 
 import data.trailwarden.lib.log_bucket

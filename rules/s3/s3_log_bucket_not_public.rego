@@ -21,6 +21,8 @@
 #   frameworks:
 #     aws-security-hub: ["CloudTrail.6"]
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.s3_log_bucket_not_public
 
 import data.trailwarden.lib.iam

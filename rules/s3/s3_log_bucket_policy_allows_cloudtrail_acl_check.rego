@@ -15,6 +15,8 @@
 #     log bucket.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.s3_log_bucket_policy_allows_cloudtrail_acl_check
 
 import data.trailwarden.lib.iam

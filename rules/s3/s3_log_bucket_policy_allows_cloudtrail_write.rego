@@ -18,6 +18,8 @@
 #     condition StringEquals s3:x-amz-acl = bucket-owner-full-control and aws:SourceArn = the trail's ARN.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.s3_log_bucket_policy_allows_cloudtrail_write
 
 import data.trailwarden.lib.iam

@@ -20,6 +20,8 @@
 #     Principal "*" when aws:SecureTransport is false.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.s3_log_bucket_policy_denies_insecure_transport
 
 import data.trailwarden.lib.iam

@@ -23,6 +23,8 @@
 #     on the bucket's objects to Principal "*".
 #   frameworks:
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.s3_log_bucket_policy_denies_object_deletion
 
 import data.trailwarden.lib.iam

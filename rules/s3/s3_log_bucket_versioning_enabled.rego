@@ -22,6 +22,8 @@
 #     COMPLIANCE mode.
 #   frameworks:
 #     hipaa: ["164.312(b)"]
+# schemas:
+#   - input: schema.snapshot
 package trailwarden.rules.s3_log_bucket_versioning_enabled
 
 import data.trailwarden.lib.log_bucket

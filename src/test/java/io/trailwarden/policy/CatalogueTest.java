@@ -2,6 +2,8 @@ package io.trailwarden.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwarden.Json;
 import io.trailwarden.TestFiles;
 import io.trailwarden.remediate.Remediations;
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,43 @@ class CatalogueTest {
       String tests = Files.readString(test);
       assertThat(tests).contains("package trailwarden.rules." + rule.id() + "_test")
           .contains("test_pass_").contains("test_fail_").contains("test_unknown_");
+    }));
+  }
+
+  /** The {@code schemas} annotation every rule, and every helper that reads input, declares: input is a snapshot. */
+  static final String INPUT_IS_SNAPSHOT =
+      "[{\"path\":[{\"type\":\"var\",\"value\":\"input\"}],\"schema\":[{\"type\":\"var\",\"value\":\"schema\"},{\"type\":\"string\",\"value\":\"snapshot\"}]}]";
+
+  private static final Pattern READS_INPUT = Pattern.compile("(?m)^(?!\\s*#).*\\binput\\b");
+
+  /**
+   * {@code opa check --schema rules/schema rules} (RulesTypeCheckTest, the build's rules-check) types
+   * input only where a package declares it, so a rule that forgot would silently go unchecked.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyRuleAndEveryHelperReadingInputDeclaresTheSnapshotSchema() throws IOException {
+    Opa.Result result = PolicyEngineTest.opa().run(TestFiles.projectDir(),
+        List.of("inspect", "--annotations", "--format", "json", "rules"), "");
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    Map<String, JsonNode> schemasByFile = new TreeMap<>();
+    for (JsonNode entry : Json.mapper().readTree(result.stdout()).path("annotations")) {
+      if (entry.path("annotations").path("scope").asText().equals("package")) {
+        schemasByFile.put(entry.path("location").path("file").asText(), entry.path("annotations").path("schemas"));
+      }
+    }
+    List<String> files;
+    try (Stream<Path> walk = Files.walk(TestFiles.rulesDir())) {
+      files = walk.filter(p -> p.toString().endsWith(".rego") && !p.toString().endsWith("_test.rego"))
+          .map(p -> TestFiles.projectDir().relativize(p).toString()).sorted().toList();
+    }
+    return files.stream().map(file -> DynamicTest.dynamicTest(file, () -> {
+      boolean helper = HELPERS.contains(Path.of(file).getFileName().toString());
+      if (helper && !READS_INPUT.matcher(Files.readString(TestFiles.projectDir().resolve(file))).find()) {
+        return;
+      }
+      assertThat(schemasByFile.get(file))
+          .as(file + ": the package METADATA must declare\n# schemas:\n#   - input: schema.snapshot")
+          .isEqualTo(Json.mapper().readTree(INPUT_IS_SNAPSHOT));
     }));
   }
 }

@@ -3,7 +3,9 @@ package io.trailwarden.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwarden.InvalidInputException;
+import io.trailwarden.Json;
 import io.trailwarden.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +78,35 @@ class SnapshotIoTest {
         .hasMessageContaining("bad.json: does not match the snapshot schema (2 problems)")
         .hasMessageContaining("$.trails[0].isMultiRegionTrail")
         .hasMessageContaining("$.scope.managementAccountId");
+  }
+
+  /**
+   * The organization and a trail's status are nullable objects, written {@code "type": ["object", "null"]}
+   * rather than {@code oneOf} so that {@code opa check --schema} types them: null is still valid, and an
+   * object is still checked field by field.
+   */
+  @Test
+  void nullableObjectsAcceptNullAndStillCheckTheirFields() throws Exception {
+    ObjectNode nulls = example();
+    nulls.putNull("organization");
+    ((ObjectNode) nulls.get("trails").get(0)).putNull("status");
+    Snapshot read = io.parse(Json.mapper().writeValueAsString(nulls), "nulls.json");
+    assertThat(read.organizationId()).isEmpty();
+    assertThat(read.trails().get(0).status()).isEmpty();
+
+    ObjectNode bad = example();
+    ((ObjectNode) bad.get("organization")).put("featureSet", "SOME");
+    ((ObjectNode) bad.get("trails").get(0).get("status")).put("isLoging", true);
+    assertThatThrownBy(() -> io.parse(Json.mapper().writeValueAsString(bad), "bad.json"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("bad.json: does not match the snapshot schema (2 problems)")
+        .hasMessageContaining("$.organization.featureSet")
+        .hasMessageContaining("$.trails[0].status")
+        .hasMessageContaining("isLoging");
+  }
+
+  private static ObjectNode example() throws Exception {
+    return (ObjectNode) Json.mapper().readTree(TestFiles.read(TestFiles.example("compliant-org.json")));
   }
 
   @Test
