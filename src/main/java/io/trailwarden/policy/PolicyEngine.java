@@ -96,7 +96,7 @@ public final class PolicyEngine {
       for (String id : ruleIds) {
         JsonNode sets = value.get(id);
         if (sets == null) {
-          throw new InvalidInputException("rule " + id + " must define the sets subjects, deny and unknown (architecture.md §4)");
+          throw new InvalidInputException("rule " + id + " must define the sets subjects, deny and unknown (docs/architecture.md §4)");
         }
         results.add(new RuleResult(id, verdicts(id, sets.get("subjects")), verdicts(id, sets.get("deny")),
             verdicts(id, sets.get("unknown"))));
