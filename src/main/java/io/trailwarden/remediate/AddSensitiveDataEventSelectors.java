@@ -77,7 +77,7 @@ public final class AddSensitiveDataEventSelectors implements Remediation {
       if (s.path("readWriteType").asText().equals("All")) {
         for (JsonNode data : s.path("dataResources")) {
           if (data.path("type").asText().equals(resource.type())) {
-            if (SelectorDocuments.contains(data.path("values"), resource.arn())) {
+            if (Documents.contains(data.path("values"), resource.arn())) {
               return doc;
             }
             ((ArrayNode) data.path("values")).add(resource.arn());
@@ -105,7 +105,7 @@ public final class AddSensitiveDataEventSelectors implements Remediation {
     for (JsonNode s : selectors) {
       if (wholeResourceSelector(s, resource)) {
         JsonNode arns = SelectorDocuments.fieldOf(s, "resources.ARN").path(resource.operator());
-        if (SelectorDocuments.contains(arns, resource.arn())) {
+        if (Documents.contains(arns, resource.arn())) {
           return doc;
         }
         ((ArrayNode) arns).add(resource.arn());
@@ -128,8 +128,8 @@ public final class AddSensitiveDataEventSelectors implements Remediation {
     JsonNode arn = SelectorDocuments.fieldOf(selector, "resources.ARN");
     return !arn.isMissingNode() && SelectorDocuments.only(arn, resource.operator())
         && SelectorDocuments.only(category, "equals") && category.path("equals").size() == 1
-        && SelectorDocuments.contains(category.path("equals"), "Data")
+        && Documents.contains(category.path("equals"), "Data")
         && SelectorDocuments.only(type, "equals") && type.path("equals").size() == 1
-        && SelectorDocuments.contains(type.path("equals"), resource.type());
+        && Documents.contains(type.path("equals"), resource.type());
   }
 }

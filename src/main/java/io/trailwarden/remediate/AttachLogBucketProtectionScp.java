@@ -62,7 +62,7 @@ public final class AttachLogBucketProtectionScp implements Remediation {
       return ServiceControlPolicy.document(NAME, content, List.of(root));
     }
     ArrayNode resources = (ArrayNode) doc.path("content").path("Statement").path(0).path("Resource");
-    if (SelectorDocuments.contains(resources, bucketArn)) {
+    if (Documents.contains(resources, bucketArn)) {
       return doc;
     }
     ObjectNode copy = ((ObjectNode) doc).deepCopy();

@@ -43,7 +43,7 @@ public final class BucketPolicy extends BucketFacet {
       return Optional.of("the policy would be " + bytes + " bytes, over the " + MAX_BYTES + " bytes S3 accepts");
     }
     Set<String> sids = new HashSet<>();
-    for (JsonNode statement : PolicyMatch.statements(to)) {
+    for (JsonNode statement : Documents.elements(to.path("Statement"))) {
       String sid = statement.path("Sid").asText("");
       if (!sid.isEmpty() && !sids.add(sid)) {
         return Optional.of("the policy would have two statements with Sid " + sid);

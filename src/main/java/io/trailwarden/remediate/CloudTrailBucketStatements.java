@@ -165,7 +165,7 @@ public final class CloudTrailBucketStatements {
       if (widen.isPresent()) {
         ObjectNode wider = (ObjectNode) statements.get(widen.get()).deepCopy();
         Set<String> resources = new LinkedHashSet<>();
-        PolicyMatch.array(wider.get("Resource")).forEach(r -> resources.add(r.asText()));
+        Documents.elements(wider.get("Resource")).forEach(r -> resources.add(r.asText()));
         resources.addAll(missing);
         wider.set("Resource", oneOrMany(List.copyOf(resources)));
         statements.set(widen.get(), tightened(wider, trailArns, fallbackAccount));
@@ -193,7 +193,7 @@ public final class CloudTrailBucketStatements {
   /** A statement naming CloudTrail itself with an explicit Resource list, which can be widened safely. */
   private static boolean writeStatement(JsonNode s) {
     return PolicyMatch.isAllow(s) && s.path("Principal").isObject()
-        && PolicyMatch.array(s.path("Principal").path("Service")).stream().anyMatch(v -> v.asText().equals(PolicyMatch.CLOUDTRAIL))
+        && Documents.elements(s.path("Principal").path("Service")).stream().anyMatch(v -> v.asText().equals(PolicyMatch.CLOUDTRAIL))
         && PolicyMatch.coversAction(s, "s3:PutObject") && s.has("Resource");
   }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwarden.Json;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Small helpers for the JSON documents facets read and remediations edit; edits copy, never mutate. */
@@ -43,5 +45,26 @@ public final class Documents {
   /** Puts an optional value as a string or a JSON null, so every document of a facet has one shape. */
   public static void put(ObjectNode doc, String field, Optional<String> value) {
     doc.put(field, value.orElse(null));
+  }
+
+  /** An array's elements, or a single value alone (AWS documents write one or many), or none when missing or null. */
+  public static List<JsonNode> elements(JsonNode value) {
+    List<JsonNode> out = new ArrayList<>();
+    if (value.isArray()) {
+      value.forEach(out::add);
+    } else if (!value.isMissingNode() && !value.isNull()) {
+      out.add(value);
+    }
+    return out;
+  }
+
+  /** True when the array holds this text value. */
+  public static boolean contains(JsonNode array, String value) {
+    for (JsonNode v : array) {
+      if (v.asText().equals(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -33,17 +33,7 @@ final class PolicyMatch {
     if (Documents.absent(policy)) {
       return List.of();
     }
-    return array(policy.path("Statement"));
-  }
-
-  static List<JsonNode> array(JsonNode value) {
-    List<JsonNode> out = new ArrayList<>();
-    if (value.isArray()) {
-      value.forEach(out::add);
-    } else if (!value.isMissingNode() && !value.isNull()) {
-      out.add(value);
-    }
-    return out;
+    return Documents.elements(policy.path("Statement"));
   }
 
   /** AWS wildcards: * and ? only. */
@@ -62,18 +52,18 @@ final class PolicyMatch {
   static boolean coversAction(JsonNode statement, String action) {
     String lower = action.toLowerCase(Locale.ROOT);
     if (statement.has("Action")) {
-      return array(statement.get("Action")).stream().anyMatch(p -> wildcard(p.asText().toLowerCase(Locale.ROOT), lower));
+      return Documents.elements(statement.get("Action")).stream().anyMatch(p -> wildcard(p.asText().toLowerCase(Locale.ROOT), lower));
     }
     return statement.has("NotAction")
-        && array(statement.get("NotAction")).stream().noneMatch(p -> wildcard(p.asText().toLowerCase(Locale.ROOT), lower));
+        && Documents.elements(statement.get("NotAction")).stream().noneMatch(p -> wildcard(p.asText().toLowerCase(Locale.ROOT), lower));
   }
 
   static boolean coversResource(JsonNode statement, String arn) {
     if (statement.has("Resource")) {
-      return array(statement.get("Resource")).stream().anyMatch(p -> wildcard(p.asText(), arn));
+      return Documents.elements(statement.get("Resource")).stream().anyMatch(p -> wildcard(p.asText(), arn));
     }
     if (statement.has("NotResource")) {
-      return array(statement.get("NotResource")).stream().noneMatch(p -> wildcard(p.asText(), arn));
+      return Documents.elements(statement.get("NotResource")).stream().noneMatch(p -> wildcard(p.asText(), arn));
     }
     return true;
   }
@@ -81,7 +71,7 @@ final class PolicyMatch {
   static boolean everyone(JsonNode statement) {
     JsonNode principal = statement.path("Principal");
     return principal.isTextual() && principal.asText().equals("*")
-        || array(principal.path("AWS")).stream().anyMatch(v -> v.asText().equals("*"));
+        || Documents.elements(principal.path("AWS")).stream().anyMatch(v -> v.asText().equals("*"));
   }
 
   /** The Principal names the service (or everyone); NotPrincipal counts as iam.rego's applies_to does. */
@@ -90,7 +80,7 @@ final class PolicyMatch {
       return false;
     }
     return everyone(statement) || statement.get("Principal").isObject()
-        && array(statement.get("Principal").path("Service")).stream()
+        && Documents.elements(statement.get("Principal").path("Service")).stream()
             .anyMatch(v -> v.asText().equals("*") || v.asText().equals(service));
   }
 
@@ -115,7 +105,7 @@ final class PolicyMatch {
       var keys = operator.getValue().fields();
       while (keys.hasNext()) {
         var entry = keys.next();
-        List<String> values = array(entry.getValue()).stream().map(JsonNode::asText).toList();
+        List<String> values = Documents.elements(entry.getValue()).stream().map(JsonNode::asText).toList();
         if (!operatorHolds(operator.getKey(), entry.getKey().toLowerCase(Locale.ROOT), values, context)) {
           return false;
         }
@@ -162,7 +152,7 @@ final class PolicyMatch {
     List<String> out = new ArrayList<>();
     statement.path("Condition").path(operator).fields().forEachRemaining(e -> {
       if (e.getKey().equalsIgnoreCase(key)) {
-        array(e.getValue()).forEach(v -> out.add(v.asText()));
+        Documents.elements(e.getValue()).forEach(v -> out.add(v.asText()));
       }
     });
     return out;

@@ -87,7 +87,7 @@ public final class RecordAllManagementEvents extends TrailRemediation {
     ObjectNode copy = ((ObjectNode) doc).deepCopy();
     ArrayNode edited = (ArrayNode) copy.path("advancedEventSelectors");
     for (JsonNode s : edited) {
-      if (SelectorDocuments.contains(SelectorDocuments.fieldOf(s, "eventCategory").path("equals"), "Management")) {
+      if (Documents.contains(SelectorDocuments.fieldOf(s, "eventCategory").path("equals"), "Management")) {
         ((ObjectNode) s).putArray("fieldSelectors").add(SelectorDocuments.field("eventCategory", "equals", "Management"));
         return copy;
       }

@@ -67,13 +67,4 @@ final class SelectorDocuments {
   static boolean only(JsonNode field, String operator) {
     return OPERATORS.stream().allMatch(op -> op.equals(operator) || field.path(op).isEmpty());
   }
-
-  static boolean contains(JsonNode array, String value) {
-    for (JsonNode v : array) {
-      if (v.asText().equals(value)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }
