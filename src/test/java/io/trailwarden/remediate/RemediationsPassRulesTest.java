@@ -1,12 +1,11 @@
 package io.trailwarden.remediate;
 
+import static io.trailwarden.remediate.RuleBench.fixes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trailwarden.finding.Status;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,39 +13,11 @@ import org.junit.jupiter.api.Test;
  * every edit is idempotent, and a second plan on the fixed snapshot is empty.
  */
 class RemediationsPassRulesTest {
-  static final String KEY = "arn:aws:kms:us-east-1:222222222222:key/0f1e2d3c-4b5a-6978-8091-a2b3c4d5e6f7";
-
-  /** Fixes the rule's failures and checks it then passes, with nothing left to propose. */
-  static ObjectNode fixes(ObjectNode tree, String ruleId, boolean allowRootScp) {
-    assertThat(RuleBench.failing(RuleBench.evaluate(tree), ruleId)).as("the rule fails before").isNotEmpty();
-    List<Proposal> proposals = RuleBench.propose(tree, ruleId, allowRootScp);
-    assertThat(proposals).as("proposals").isNotEmpty().allMatch(p -> p instanceof Proposal.Fix);
-    for (Proposal proposal : proposals) {
-      Proposal.Fix fix = (Proposal.Fix) proposal;
-      JsonNode before = fix.facet().read(RuleBench.snapshot(tree), fix.target());
-      JsonNode once = fix.edit().apply(before);
-      assertThat(fix.edit().apply(once)).as("idempotent: " + fix.summary()).isEqualTo(once);
-      assertThat(fix.facet().problem(once)).as("AWS would accept " + fix.summary()).isEmpty();
-    }
-    ObjectNode fixed = RuleBench.apply(tree, proposals);
-    var evaluation = RuleBench.evaluate(fixed);
-    assertThat(evaluation.findingsOf(ruleId)).as("findings after the fix").isNotEmpty()
-        .allMatch(f -> f.status() == Status.PASS);
-    assertThat(RuleBench.propose(fixed, ruleId, allowRootScp)).as("second plan").isEmpty();
-    return fixed;
-  }
-
   @Test
   void makeTrailMultiRegion() {
     ObjectNode fixed = fixes(RuleBench.example(), "cloudtrail_org_trail_multi_region_enabled", false);
     assertThat(RuleBench.orgTrail(fixed).path("isMultiRegionTrail").asBoolean()).isTrue();
     assertThat(RuleBench.orgTrail(fixed).path("includeGlobalServiceEvents").asBoolean()).isTrue();
-  }
-
-  @Test
-  void raiseLogGroupRetentionFrom30To365Days() {
-    ObjectNode fixed = fixes(RuleBench.example(), "cloudtrail_org_trail_cloudwatch_logs_enabled", false);
-    assertThat(fixed.path("logGroups").elements().next().path("retentionInDays").asInt()).isEqualTo(365);
   }
 
   @Test
@@ -127,49 +98,6 @@ class RemediationsPassRulesTest {
     assertThat(RuleBench.failing(RuleBench.evaluate(fixed), "cloudtrail_org_trail_management_events_all")).isEmpty();
   }
 
-  @Test
-  void enableKmsKeyRotation() {
-    ObjectNode tree = RuleBench.example();
-    ((ObjectNode) tree.path("kmsKeys").path(KEY)).put("rotationEnabled", false);
-    ObjectNode fixed = fixes(tree, "cloudtrail_org_trail_kms_encryption_enabled", false);
-    assertThat(fixed.path("kmsKeys").path(KEY).path("rotationEnabled").asBoolean()).isTrue();
-  }
-
-  @Test
-  void enableCloudTrailTrustedAccess() {
-    ObjectNode tree = RuleBench.example();
-    ((ObjectNode) tree.path("organization")).putArray("serviceAccess").add("config.amazonaws.com");
-    ObjectNode fixed = fixes(tree, "organizations_cloudtrail_trusted_access_enabled", false);
-    assertThat(fixed.path("organization").path("serviceAccess").toString()).contains("cloudtrail.amazonaws.com");
-  }
-
-  @Test
-  void attachCloudTrailProtectionScpAtTheRootOnceForEveryAccount() {
-    ObjectNode tree = RuleBench.example();
-    List<Proposal> proposals = RuleBench.propose(tree, "organizations_scp_protects_cloudtrail", true);
-    assertThat(proposals).hasSize(2);
-    ObjectNode fixed = fixes(tree, "organizations_scp_protects_cloudtrail", true);
-    JsonNode scp = scp(fixed, AttachCloudTrailProtectionScp.NAME);
-    assertThat(scp.path("targets").toString()).isEqualTo("[\"r-ab12\"]");
-    // The user's own SCP is untouched.
-    assertThat(scp(fixed, "protect-cloudtrail")).isEqualTo(scp(tree, "protect-cloudtrail"));
-  }
-
-  @Test
-  void attachLogBucketProtectionScpExemptsOnlyNamedSecurityRoles() {
-    ObjectNode tree = RuleBench.example();
-    ArrayNode scps = (ArrayNode) tree.path("scps");
-    for (int i = scps.size() - 1; i >= 0; i--) {
-      if (scps.get(i).path("name").asText().equals("protect-log-archive")) {
-        scps.remove(i);
-      }
-    }
-    ObjectNode fixed = fixes(tree, "organizations_scp_protects_log_bucket", true);
-    JsonNode statement = scp(fixed, AttachLogBucketProtectionScp.NAME).path("document").path("Statement").get(0);
-    assertThat(statement.path("Resource").toString()).isEqualTo("[\"arn:aws:s3:::acme-org-cloudtrail-logs\"]");
-    assertThat(statement.path("Condition").path("ArnNotLike").path("aws:PrincipalArn")).hasSize(3);
-  }
-
   /** The organization trail with advanced selectors: all management events, and the two sensitive resources. */
   static ObjectNode advancedTrail(ObjectNode tree) {
     ObjectNode trail = RuleBench.orgTrail(tree);
@@ -183,14 +111,5 @@ class RemediationsPassRulesTest {
         SelectorDocuments.field("resources.type", "equals", "AWS::DynamoDB::Table"),
         SelectorDocuments.field("resources.ARN", "equals", "arn:aws:dynamodb:us-east-1:333333333333:table/payments")));
     return tree;
-  }
-
-  static JsonNode scp(JsonNode tree, String name) {
-    for (JsonNode scp : tree.path("scps")) {
-      if (scp.path("name").asText().equals(name)) {
-        return scp;
-      }
-    }
-    throw new AssertionError("no SCP " + name);
   }
 }
