@@ -8,6 +8,8 @@ import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.finding.Status;
 import io.trailwarden.policy.RuleMetadata;
+import io.trailwarden.remediate.facet.Facet;
+import io.trailwarden.remediate.facet.Target;
 import io.trailwarden.snapshot.Snapshot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,7 +33,7 @@ import java.util.function.Function;
  * change, so a bucket policy gets one before and one after however many statements are added. It
  * knows the fixes only through the lookup it is given, by the id a rule's METADATA names.
  */
-public final class Planner {
+final class Planner {
   private final Config config;
   private final RemediationContext context;
   private final Function<String, Optional<Remediation>> remediations;

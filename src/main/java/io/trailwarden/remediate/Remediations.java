@@ -1,5 +1,25 @@
 package io.trailwarden.remediate;
 
+import io.trailwarden.remediate.cloudtrail.AddSensitiveDataEventSelectors;
+import io.trailwarden.remediate.cloudtrail.CreateOrganizationTrail;
+import io.trailwarden.remediate.cloudtrail.EnableLogFileValidation;
+import io.trailwarden.remediate.cloudtrail.MakeTrailMultiRegion;
+import io.trailwarden.remediate.cloudtrail.RecordAllManagementEvents;
+import io.trailwarden.remediate.cloudtrail.StartLogging;
+import io.trailwarden.remediate.kms.EnableKmsKeyRotation;
+import io.trailwarden.remediate.logs.RaiseLogGroupRetention;
+import io.trailwarden.remediate.organizations.AttachCloudTrailProtectionScp;
+import io.trailwarden.remediate.organizations.AttachLogBucketProtectionScp;
+import io.trailwarden.remediate.organizations.EnableCloudTrailTrustedAccess;
+import io.trailwarden.remediate.s3.AddArchiveLifecycleRule;
+import io.trailwarden.remediate.s3.AddCloudTrailAclCheckStatement;
+import io.trailwarden.remediate.s3.AddCloudTrailWriteStatement;
+import io.trailwarden.remediate.s3.BlockPublicAccess;
+import io.trailwarden.remediate.s3.DenyInsecureTransport;
+import io.trailwarden.remediate.s3.DenyLogObjectDeletion;
+import io.trailwarden.remediate.s3.EnableAccessLogging;
+import io.trailwarden.remediate.s3.EnableBucketVersioning;
+import io.trailwarden.remediate.s3.EnableDefaultEncryption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
