@@ -3,7 +3,7 @@ package io.trailwarden.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailwarden.TestFiles;
-import io.trailwarden.remediate.Remediations;
+import io.trailwarden.remediate.fix.Remediations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,6 +14,7 @@ import io.trailwarden.finding.Status;
 import io.trailwarden.policy.Opa;
 import io.trailwarden.policy.PolicyEngine;
 import io.trailwarden.policy.RulesDirectory;
+import io.trailwarden.remediate.fix.Remediations;
 import io.trailwarden.scan.Pipeline;
 import io.trailwarden.snapshot.Snapshot;
 import java.io.PrintWriter;

@@ -20,6 +20,7 @@ import io.trailwarden.policy.Severity;
 import io.trailwarden.remediate.facet.Documents;
 import io.trailwarden.remediate.facet.Facet;
 import io.trailwarden.remediate.facet.Target;
+import io.trailwarden.remediate.fix.Remediations;
 import io.trailwarden.scan.Evaluator;
 import io.trailwarden.snapshot.Snapshot;
 import io.trailwarden.snapshot.SnapshotIo;

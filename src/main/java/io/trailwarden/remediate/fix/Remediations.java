@@ -1,5 +1,6 @@
-package io.trailwarden.remediate;
+package io.trailwarden.remediate.fix;
 
+import io.trailwarden.remediate.Remediation;
 import io.trailwarden.remediate.cloudtrail.AddSensitiveDataEventSelectors;
 import io.trailwarden.remediate.cloudtrail.CreateOrganizationTrail;
 import io.trailwarden.remediate.cloudtrail.EnableLogFileValidation;
