@@ -16,6 +16,7 @@ import io.trailwarden.remediate.Plan;
 import io.trailwarden.remediate.PlanIo;
 import io.trailwarden.remediate.PlanPrinter;
 import io.trailwarden.remediate.Remediator;
+import io.trailwarden.remediate.fix.Remediations;
 import io.trailwarden.scan.Pipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
   private static int fix(Pipeline pipeline, Connector aws, OrganizationSettings organization, Config.Report report,
       Scans.Scanned scanned, PrintWriter out, PrintWriter err) throws IOException {
     Path dir = Path.of(report.outputDir());
-    Remediator remediator = new Remediator(pipeline, Clock.systemUTC());
+    Remediator remediator = new Remediator(pipeline, Clock.systemUTC(), Remediations::find);
     Plan plan = remediator.plan(scanned.snapshot(), scanned.evaluation());
     Path planFile = dir.resolve(RemediatePlanCommand.PLAN_FILE);
     PlanIo.write(plan, planFile);

@@ -8,6 +8,7 @@ import io.trailwarden.remediate.Journal;
 import io.trailwarden.remediate.Plan;
 import io.trailwarden.remediate.PlanIo;
 import io.trailwarden.remediate.Remediator;
+import io.trailwarden.remediate.fix.Remediations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +60,7 @@ final class RemediateApplyCommand implements Callable<Integer> {
     Journal journal = new Journal(journalFile != null ? journalFile : Path.of(loaded.config().remediation().journal()));
     try (RulesDirectory rules = rulesOption.resolve()) {
       var pipeline = rulesOption.pipeline(rules, loaded, out, err);
-      Remediator.Applied applied = new Remediator(pipeline, Clock.systemUTC()).apply(plan, planFile,
+      Remediator.Applied applied = new Remediator(pipeline, Clock.systemUTC(), Remediations::find).apply(plan, planFile,
           aws.connector(organization, System.getenv()), organization, journal, dir.resolve(RESCAN_FILE));
       return RemediateApplyCommand.summarize(applied, journal, out);
     }

@@ -9,6 +9,7 @@ import io.trailwarden.report.JsonReportReader;
 import io.trailwarden.remediate.PlanIo;
 import io.trailwarden.remediate.PlanPrinter;
 import io.trailwarden.remediate.Remediator;
+import io.trailwarden.remediate.fix.Remediations;
 import io.trailwarden.scan.Pipeline;
 import io.trailwarden.snapshot.Snapshot;
 import io.trailwarden.snapshot.SnapshotIo;
@@ -67,7 +68,7 @@ final class RemediatePlanCommand implements Callable<Integer> {
       if (baseline != null) {
         evaluation = evaluation.compareWith(JsonReportReader.baseline(baseline));
       }
-      Plan plan = new Remediator(pipeline, Clock.systemUTC()).plan(snapshot, evaluation);
+      Plan plan = new Remediator(pipeline, Clock.systemUTC(), Remediations::find).plan(snapshot, evaluation);
       Path file = output != null ? output : dir.resolve(PLAN_FILE);
       PlanIo.write(plan, file);
       out.print(new PlanPrinter(RemediateSupport.colour()).render(plan));

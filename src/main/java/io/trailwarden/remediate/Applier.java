@@ -3,6 +3,10 @@ package io.trailwarden.remediate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailwarden.aws.ClientFactory;
 import io.trailwarden.remediate.Journal.Event;
+import io.trailwarden.remediate.facet.Documents;
+import io.trailwarden.remediate.facet.Facet;
+import io.trailwarden.remediate.facet.Facets;
+import io.trailwarden.remediate.facet.Target;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +38,7 @@ public final class Applier {
   /** What became of one change. */
   public record Outcome(String changeId, String facet, Target target, Event event, String message) {}
 
-  public Applier(ClientFactory aws, LiveState live, Journal journal, String caller, Clock clock) {
+  Applier(ClientFactory aws, LiveState live, Journal journal, String caller, Clock clock) {
     this.aws = aws;
     this.live = live;
     this.journal = journal;
@@ -46,7 +50,7 @@ public final class Applier {
    * Applies every change in plan order. {@code refusal} says why config.yaml no longer allows a change
    * (empty when it does).
    */
-  public List<Outcome> apply(Plan plan, Function<Plan.Change, Optional<String>> refusal) {
+  List<Outcome> apply(Plan plan, Function<Plan.Change, Optional<String>> refusal) {
     Map<String, Event> results = new HashMap<>();
     List<Outcome> outcomes = new ArrayList<>();
     for (Plan.Change change : plan.changes()) {
@@ -69,7 +73,7 @@ public final class Applier {
    * newest first. A change interrupted between its intent and its outcome is included: the guard reads
    * which side AWS is on.
    */
-  public List<Outcome> rollback(List<Journal.Entry> entries) {
+  List<Outcome> rollback(List<Journal.Entry> entries) {
     Map<String, Journal.Entry> applied = new LinkedHashMap<>();
     for (Journal.Entry entry : entries) {
       switch (entry.event()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trailwarden.InputFiles;
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.Json;
+import io.trailwarden.remediate.facet.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -41,7 +42,7 @@ public final class Journal {
     return file;
   }
 
-  public synchronized void append(Entry entry) {
+  synchronized void append(Entry entry) {
     byte[] line = (Json.mapper().valueToTree(entry).toString() + "\n").getBytes(StandardCharsets.UTF_8);
     try {
       Path dir = file.toAbsolutePath().getParent();

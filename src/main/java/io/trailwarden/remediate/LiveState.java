@@ -2,12 +2,14 @@ package io.trailwarden.remediate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailwarden.collect.ResourceReader;
+import io.trailwarden.remediate.facet.Facet;
+import io.trailwarden.remediate.facet.Target;
 import io.trailwarden.snapshot.CollectionError;
 import io.trailwarden.snapshot.Snapshot;
 import java.util.List;
 
 /** A facet's document as AWS has it now: the target re-read by the collectors, then read by the facet. */
-public final class LiveState {
+final class LiveState {
   private final ResourceReader reader;
 
   public LiveState(ResourceReader reader) {

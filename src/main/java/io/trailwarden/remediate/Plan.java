@@ -2,6 +2,8 @@ package io.trailwarden.remediate;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwarden.remediate.facet.ApiCall;
+import io.trailwarden.remediate.facet.Target;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,7 @@ public record Plan(
     List<Change> changes,
     List<Note> notes) {
 
-  public static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 1;
 
   public Plan {
     changes = List.copyOf(changes);

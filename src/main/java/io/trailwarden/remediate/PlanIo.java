@@ -8,6 +8,7 @@ import io.trailwarden.AtomicFiles;
 import io.trailwarden.InputFiles;
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.Json;
+import io.trailwarden.remediate.facet.Facets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -8,6 +8,8 @@ import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.finding.Status;
 import io.trailwarden.policy.RuleMetadata;
+import io.trailwarden.remediate.facet.Facet;
+import io.trailwarden.remediate.facet.Target;
 import io.trailwarden.snapshot.Snapshot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,21 +22,26 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Turns an evaluation's failures into a plan. Side-effect free: it reads the snapshot and the findings
  * only. Every allowed remediation's edits of the same facet of the same target are folded into one
- * change, so a bucket policy gets one before and one after however many statements are added.
+ * change, so a bucket policy gets one before and one after however many statements are added. It
+ * knows the fixes only through the lookup it is given, by the id a rule's METADATA names.
  */
-public final class Planner {
+final class Planner {
   private final Config config;
   private final RemediationContext context;
+  private final Function<String, Optional<Remediation>> remediations;
 
-  public Planner(Config config, RemediationContext context) {
+  public Planner(Config config, RemediationContext context, Function<String, Optional<Remediation>> remediations) {
     this.config = config;
     this.context = context;
+    this.remediations = remediations;
   }
 
   public Plan plan(Snapshot snapshot, Evaluation evaluation, Instant now) {
@@ -52,7 +59,7 @@ public final class Planner {
             + " is not in config.yaml remediation.allow"));
         continue;
       }
-      Remediation remediation = Remediations.find(rule.remediationId().get()).orElseThrow(() -> new IllegalStateException(
+      Remediation remediation = remediations.apply(rule.remediationId().get()).orElseThrow(() -> new IllegalStateException(
           "rule " + rule.id() + " names remediation " + rule.remediationId().get() + ", which does not exist"));
       for (Proposal proposal : remediation.propose(finding, snapshot, context)) {
         switch (proposal) {

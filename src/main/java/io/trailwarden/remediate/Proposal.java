@@ -1,6 +1,8 @@
 package io.trailwarden.remediate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwarden.remediate.facet.Facet;
+import io.trailwarden.remediate.facet.Target;
 import java.util.List;
 import java.util.function.UnaryOperator;
 

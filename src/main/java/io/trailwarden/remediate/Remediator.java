@@ -33,6 +33,7 @@ public final class Remediator {
   private final Pipeline pipeline;
   private final Config config;
   private final Clock clock;
+  private final Function<String, Optional<Remediation>> remediations;
 
   /** The applied outcomes and, after the rescan, the status of every finding the plan meant to fix. */
   public record Applied(List<Applier.Outcome> outcomes, List<Finding> findingsAfter, Evaluation evaluation) {
@@ -41,17 +42,19 @@ public final class Remediator {
     }
   }
 
-  public Remediator(Pipeline pipeline, Clock clock) {
+  /** @param remediations finds a fix by the id a rule's METADATA names (the registry of every fix) */
+  public Remediator(Pipeline pipeline, Clock clock, Function<String, Optional<Remediation>> remediations) {
     this.pipeline = pipeline;
     this.config = pipeline.config().config();
     this.clock = clock;
+    this.remediations = remediations;
   }
 
   public Plan plan(Snapshot snapshot, Evaluation evaluation) {
     Catalogue catalogue = pipeline.catalogue();
     Function<String, com.fasterxml.jackson.databind.JsonNode> params = id -> Evaluator.params(catalogue.find(id).orElseThrow(), config);
     RemediationContext context = new RemediationContext(config.remediation(), config.organization(), params);
-    return new Planner(config, context).plan(snapshot, evaluation, clock.instant());
+    return new Planner(config, context, remediations).plan(snapshot, evaluation, clock.instant());
   }
 
   /**

@@ -17,6 +17,7 @@ import io.trailwarden.policy.RulesDirectory;
 import io.trailwarden.remediate.Journal;
 import io.trailwarden.remediate.Plan;
 import io.trailwarden.remediate.Remediator;
+import io.trailwarden.remediate.fix.Remediations;
 import io.trailwarden.scan.Pipeline;
 import io.trailwarden.snapshot.Snapshot;
 import java.io.PrintWriter;
@@ -69,7 +70,7 @@ public final class RemediateBench {
         Snapshot snapshot = Pipeline.collect(aws, organization, dir.resolve("snapshot.json"), quiet);
         long t1 = System.nanoTime();
         Evaluation evaluation = pipeline.evaluate(snapshot);
-        Remediator remediator = new Remediator(pipeline, Clock.systemUTC());
+        Remediator remediator = new Remediator(pipeline, Clock.systemUTC(), Remediations::find);
         Plan plan = remediator.plan(snapshot, evaluation);
         long t2 = System.nanoTime();
         Remediator.Applied applied = remediator.apply(plan, dir.resolve("plan.json"), counted, organization,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailwarden.Json;
 import io.trailwarden.TestFiles;
-import io.trailwarden.remediate.Remediations;
+import io.trailwarden.remediate.fix.Remediations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,8 @@ import io.trailwarden.aws.AwsSettings;
 import io.trailwarden.aws.ClientFactory;
 import io.trailwarden.collect.ResourceReader;
 import io.trailwarden.demo.Seeder;
+import io.trailwarden.remediate.facet.Facet;
+import io.trailwarden.remediate.facet.Target;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;

@@ -14,6 +14,7 @@ import io.trailwarden.finding.Status;
 import io.trailwarden.policy.Opa;
 import io.trailwarden.policy.PolicyEngine;
 import io.trailwarden.policy.RulesDirectory;
+import io.trailwarden.remediate.fix.Remediations;
 import io.trailwarden.scan.Pipeline;
 import io.trailwarden.snapshot.Snapshot;
 import java.io.PrintWriter;
@@ -60,7 +61,7 @@ class PlannerTest {
 
   static Plan plan(Pipeline pipeline) {
     Evaluation evaluation = pipeline.evaluate(snapshot);
-    return new Remediator(pipeline, Clock.fixed(NOW, ZoneOffset.UTC)).plan(snapshot, evaluation);
+    return new Remediator(pipeline, Clock.fixed(NOW, ZoneOffset.UTC), Remediations::find).plan(snapshot, evaluation);
   }
 
   @Test
@@ -112,7 +113,7 @@ class PlannerTest {
   void aPlanOlderThanMaxPlanAgeHoursIsRefusedBeforeAnyAwsCall() {
     Pipeline pipeline = pipeline(List.of("all"), true);
     Plan plan = plan(pipeline);
-    Remediator later = new Remediator(pipeline, Clock.fixed(NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC));
+    Remediator later = new Remediator(pipeline, Clock.fixed(NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC), Remediations::find);
     assertThatThrownBy(() -> later.apply(plan, Path.of("plan.json"), interceptors -> {
       throw new AssertionError("no AWS call may be made for a stale plan");
     }, OrganizationSettings.defaults(), new Journal(temp.resolve("journal.jsonl")), temp.resolve("after.json")))
@@ -124,7 +125,7 @@ class PlannerTest {
   void withABaselineEachChangeSaysWhichOfItsFindingsAreNew() {
     Pipeline pipeline = pipeline(List.of("all"), true);
     Evaluation evaluation = pipeline.evaluate(snapshot);
-    Remediator remediator = new Remediator(pipeline, Clock.fixed(NOW, ZoneOffset.UTC));
+    Remediator remediator = new Remediator(pipeline, Clock.fixed(NOW, ZoneOffset.UTC), Remediations::find);
     var empty = new io.trailwarden.finding.Baseline("empty.json", evaluation.managementAccountId(), evaluation.organizationId(),
         Map.of());
     Plan allNew = remediator.plan(snapshot, evaluation.compareWith(empty));

@@ -1,5 +1,7 @@
 package io.trailwarden.remediate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +16,11 @@ import io.trailwarden.finding.Status;
 import io.trailwarden.policy.Opa;
 import io.trailwarden.policy.PolicyEngine;
 import io.trailwarden.policy.RulesDirectory;
+import io.trailwarden.policy.Severity;
+import io.trailwarden.remediate.facet.Documents;
+import io.trailwarden.remediate.facet.Facet;
+import io.trailwarden.remediate.facet.Target;
+import io.trailwarden.remediate.fix.Remediations;
 import io.trailwarden.scan.Evaluator;
 import io.trailwarden.snapshot.Snapshot;
 import io.trailwarden.snapshot.SnapshotIo;
@@ -30,12 +37,12 @@ import java.util.Optional;
  * Runs remediations the way the planner does, on snapshot JSON instead of AWS: evaluate the real rules
  * (OPA), ask the rule's remediation for proposals on each failing finding, apply each Fix's edit to the
  * facet document read from the snapshot, and write the edited document back into the snapshot JSON,
- * so the rules can judge the result.
+ * so the rules can judge the result. Shared by the fixes' tests of every area.
  */
-final class RuleBench {
+public final class RuleBench {
   private RuleBench() {}
 
-  static ObjectNode example() {
+  public static ObjectNode example() {
     try {
       return (ObjectNode) Json.mapper().readTree(Files.readString(TestFiles.example("misconfigured-org.json")));
     } catch (java.io.IOException e) {
@@ -43,11 +50,11 @@ final class RuleBench {
     }
   }
 
-  static Snapshot snapshot(JsonNode tree) {
+  public static Snapshot snapshot(JsonNode tree) {
     return new SnapshotIo().parse(tree.toString(), "test snapshot");
   }
 
-  static Evaluation evaluate(JsonNode tree) {
+  public static Evaluation evaluate(JsonNode tree) {
     try (RulesDirectory rules = RulesDirectory.resolve(Optional.of(TestFiles.rulesDir()), Map.of())) {
       Evaluator evaluator = new Evaluator(new PolicyEngine(Opa.locate(System.getenv(), new PrintWriter(new StringWriter())),
           rules), "test");
@@ -55,17 +62,56 @@ final class RuleBench {
     }
   }
 
-  static List<Finding> failing(Evaluation evaluation, String ruleId) {
+  public static List<Finding> failing(Evaluation evaluation, String ruleId) {
     return evaluation.findingsOf(ruleId).stream().filter(f -> f.status() == Status.FAIL).toList();
   }
 
-  static RemediationContext context(Evaluation evaluation, boolean allowRootScp) {
+  public static RemediationContext context(Evaluation evaluation, boolean allowRootScp) {
     return new RemediationContext(new Config.Remediation(List.of(Config.Remediation.ALL), allowRootScp, null, null, null, null),
         OrganizationSettings.defaults(), id -> evaluation.rule(id).params());
   }
 
+  /** A failing finding of the rule on the resource, as the evaluation would make it. */
+  public static Finding failing(String ruleId, String resource) {
+    return new Finding(ruleId, Status.FAIL, Severity.HIGH, resource, "111111111111", "us-east-1", "fails",
+        Json.mapper().createObjectNode(), Optional.empty(), Optional.empty(), "fingerprint");
+  }
+
+  /** What the remediation proposes for a failing finding of its rule on the resource, in the snapshot JSON. */
+  public static List<Proposal> propose(Remediation remediation, ObjectNode tree, String resource, boolean allowRootScp) {
+    var evaluation = evaluate(tree);
+    return remediation.propose(failing(remediation.ruleId(), resource), snapshot(tree),
+        context(evaluation, allowRootScp));
+  }
+
+  /** The reason of the one proposal, which must be left to people. */
+  public static String reason(List<Proposal> proposals) {
+    assertThat(proposals).hasSize(1).first().isInstanceOf(Proposal.Manual.class);
+    return ((Proposal.Manual) proposals.get(0)).reason();
+  }
+
+  /** Fixes the rule's failures and checks it then passes, with nothing left to propose. */
+  public static ObjectNode fixes(ObjectNode tree, String ruleId, boolean allowRootScp) {
+    assertThat(failing(evaluate(tree), ruleId)).as("the rule fails before").isNotEmpty();
+    List<Proposal> proposals = propose(tree, ruleId, allowRootScp);
+    assertThat(proposals).as("proposals").isNotEmpty().allMatch(p -> p instanceof Proposal.Fix);
+    for (Proposal proposal : proposals) {
+      Proposal.Fix fix = (Proposal.Fix) proposal;
+      JsonNode before = fix.facet().read(snapshot(tree), fix.target());
+      JsonNode once = fix.edit().apply(before);
+      assertThat(fix.edit().apply(once)).as("idempotent: " + fix.summary()).isEqualTo(once);
+      assertThat(fix.facet().problem(once)).as("AWS would accept " + fix.summary()).isEmpty();
+    }
+    ObjectNode fixed = apply(tree, proposals);
+    var evaluation = evaluate(fixed);
+    assertThat(evaluation.findingsOf(ruleId)).as("findings after the fix").isNotEmpty()
+        .allMatch(f -> f.status() == Status.PASS);
+    assertThat(propose(fixed, ruleId, allowRootScp)).as("second plan").isEmpty();
+    return fixed;
+  }
+
   /** The proposals of the rule's remediation (named in its METADATA) for each failing finding. */
-  static List<Proposal> propose(JsonNode tree, String ruleId, boolean allowRootScp) {
+  public static List<Proposal> propose(JsonNode tree, String ruleId, boolean allowRootScp) {
     Evaluation evaluation = evaluate(tree);
     String remediationId = evaluation.rule(ruleId).remediationId().orElseThrow();
     Remediation remediation = Remediations.find(remediationId).orElseThrow();
@@ -78,7 +124,7 @@ final class RuleBench {
   }
 
   /** Applies every Fix (folding edits of the same facet, as the planner does) and returns the new snapshot JSON. */
-  static ObjectNode apply(ObjectNode tree, List<Proposal> proposals) {
+  public static ObjectNode apply(ObjectNode tree, List<Proposal> proposals) {
     ObjectNode current = tree.deepCopy();
     for (Proposal proposal : proposals) {
       if (proposal instanceof Proposal.Fix fix) {
@@ -91,7 +137,7 @@ final class RuleBench {
   }
 
   /** Writes a facet document into the snapshot JSON, where the collectors would have put it. */
-  static ObjectNode patch(ObjectNode tree, Facet facet, Target target, JsonNode doc) {
+  public static ObjectNode patch(ObjectNode tree, Facet facet, Target target, JsonNode doc) {
     ObjectNode copy = tree.deepCopy();
     switch (facet.id()) {
       case "trail-settings" -> doc.fields().forEachRemaining(e -> trail(copy, target).set(e.getKey(), e.getValue()));
@@ -128,7 +174,7 @@ final class RuleBench {
     return copy;
   }
 
-  static ObjectNode trail(ObjectNode tree, Target target) {
+  public static ObjectNode trail(ObjectNode tree, Target target) {
     for (JsonNode t : tree.path("trails")) {
       if (t.path("arn").asText().equals(target.resource())) {
         return (ObjectNode) t;
@@ -137,7 +183,7 @@ final class RuleBench {
     throw new IllegalArgumentException("no trail " + target.resource());
   }
 
-  static ObjectNode orgTrail(ObjectNode tree) {
+  public static ObjectNode orgTrail(ObjectNode tree) {
     return (ObjectNode) tree.path("trails").get(0);
   }
 }
