@@ -6,6 +6,7 @@
 #   - input: schema.snapshot
 package trailwarden.lib.log_bucket
 
+import data.trailwarden.lib.iam
 import data.trailwarden.lib.snapshot
 
 subjects contains snapshot.bucket_subject(name) if {
@@ -93,3 +94,9 @@ trails_of(name) := [trail |
 	some trail in snapshot.org_trails
 	trail.s3BucketName == name
 ]
+
+# What the bucket's policy (null: none) decides for a request, as the bucket policy rules ask it.
+decide(policy, request) := iam.decide(request, iam.resource_policy_layers("the bucket policy", policy))
+
+# One object CloudTrail writes under each of the trail's prefixes stands for all of them.
+log_objects(trail) := [sprintf("%sCloudTrail/us-east-1/2026/01/01/log.json.gz", [target]) | some target in write_targets(trail)]

@@ -1,7 +1,7 @@
 # METADATA
 # description: >-
 #   The organization's tree and its service control policies: which SCPs reach an account (attached
-#   to the account, to any OU above it, or to the root) and which of their Deny statements stop an
+#   to the account, to any OU above it, or to the root), and what they decide, level by level, for an
 #   ordinary principal of that account.
 # schemas:
 #   - input: schema.snapshot
@@ -9,6 +9,7 @@ package trailwarden.lib.organization
 
 import data.trailwarden.lib.arn
 import data.trailwarden.lib.iam
+import data.trailwarden.lib.requests
 import data.trailwarden.lib.snapshot
 
 # Organizations was read (the organization is null when it could not be).
@@ -73,13 +74,36 @@ scps_enforced if {
 	}
 }
 
-# The Deny statements of SCPs reaching the account that stop its ordinary principal from calling
-# `action` on `resource` in `region`, as {"policy", "statement"} pairs.
-denials(account_id, action, resource, region) := {{"policy": sprintf("%s (%s)", [scp.name, scp.id]), "statement": iam.label(statement)} |
-	context := iam.ordinary_context(account_id, region, org_id)
-	some scp in scps_for(account_id)
-	some statement in iam.matching(scp.document, "Deny", iam.ordinary_principal(account_id), action, resource, context)
-}
+# The SCP layers of an account, root first: at each level (the root, every OU down to the account, the
+# account itself) the SCPs attached there, of which one must allow a request (iam.decide).
+layers(account_id) := [{"name": describe_node(id), "policies": attached(id)} |
+	path := ordered_path(account_id)
+	some i in numbers.range(count(path) - 1, 0)
+	id := path[i]
+]
+
+attached(node_id) := [{"name": sprintf("SCP %s (%s)", [scp.name, scp.id]), "document": scp.document} |
+	some scp in input.scps
+	node_id in scp.targets
+]
+
+# What SCPs decide for an ordinary principal of the account calling `action` on `resource` in `region`.
+decide(account_id, action, resource, region) := iam.decide(
+	requests.ordinary(account_id, principal_org(account_id), region, action, resource, "true", input.collectedAt),
+	layers(account_id),
+)
+
+# The account's organization as its principals' aws:PrincipalOrgID and aws:PrincipalOrgPaths carry it:
+# the path runs from the organization through the root down to the account's OU.
+principal_org(account_id) := {"id": org_id, "path": org_path(account_id)} if is_string(org_id)
+
+principal_org(_) := null if not is_string(org_id)
+
+org_path(account_id) := concat("", array.concat([sprintf("%s/", [org_id])], [sprintf("%s/", [path[i]]) |
+	path := ordered_path(account_id)
+	count(path) > 1
+	some i in numbers.range(count(path) - 1, 1)
+]))
 
 # Errors reading the SCPs themselves; with any, a missing protection may only be unseen.
 scp_errors := [e |
@@ -99,7 +123,7 @@ ordered_path(target_id) := path if {
 	paths := graph.reachable_paths(parent_graph, {target_id})
 	count(paths) == 1
 	some path in paths
-}
+} else := [target_id]
 
 describe_node(id) := sprintf("root %s", [id]) if startswith(id, "r-")
 

@@ -48,17 +48,34 @@ test_scps_for_inherits_from_root_ou_and_account if {
 	count(organization.scps_for(fx.production_account)) == 1 with input as for_both
 }
 
-test_denials_name_policy_and_statement if {
-	organization.denials(fx.production_account, "cloudtrail:StopLogging", fx.trail_arn, "us-east-1") == {{"policy": "protect-cloudtrail (p-protecttrail1)", "statement": "statement ProtectCloudTrail"}} with input as fx.compliant
-	count(organization.denials(fx.production_account, "cloudtrail:CreateTrail", fx.trail_arn, "us-east-1")) == 0 with input as fx.compliant
+test_pass_decide_names_the_denying_statement if {
+	result := organization.decide(fx.production_account, "cloudtrail:StopLogging", fx.trail_arn, "us-east-1") with input as fx.compliant
+	result.decision == "explicit_deny"
+	[object.remove(s, ["body"]) | some s in result.statements] == [{"layer": 0, "policy": "SCP protect-cloudtrail (p-protecttrail1)", "statement": "statement ProtectCloudTrail"}]
+	organization.decide(fx.production_account, "cloudtrail:CreateTrail", fx.trail_arn, "us-east-1").decision == "allow" with input as fx.compliant
 }
 
-test_denials_respect_conditions if {
+test_fail_decide_respects_conditions if {
 	region_scoped := object.union(fx.protect_cloudtrail_scp, {"document": {"Statement": [object.union(fx.protect_cloudtrail_scp.document.Statement[0], {"Condition": {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}})]}})
-	count(organization.denials(fx.production_account, "cloudtrail:StopLogging", fx.trail_arn, "us-east-1")) == 0 with input as fx.with_scps([region_scoped])
-	count(organization.denials(fx.production_account, "cloudtrail:StopLogging", fx.trail_arn, "eu-west-1")) == 1 with input as fx.with_scps([region_scoped])
+	organization.decide(fx.production_account, "cloudtrail:StopLogging", fx.trail_arn, "us-east-1").decision == "allow" with input as fx.with_scps([region_scoped, fx.full_aws_access_scp])
+	organization.decide(fx.production_account, "cloudtrail:StopLogging", fx.trail_arn, "eu-west-1").decision == "explicit_deny" with input as fx.with_scps([region_scoped, fx.full_aws_access_scp])
 	org_scoped := object.union(fx.protect_cloudtrail_scp, {"document": {"Statement": [object.union(fx.protect_cloudtrail_scp.document.Statement[0], {"Condition": {"StringEquals": {"aws:PrincipalOrgID": fx.org_id}}})]}})
-	count(organization.denials(fx.production_account, "cloudtrail:StopLogging", fx.trail_arn, "us-east-1")) == 1 with input as fx.with_scps([org_scoped])
+	organization.decide(fx.production_account, "cloudtrail:StopLogging", fx.trail_arn, "us-east-1").decision == "explicit_deny" with input as fx.with_scps([org_scoped, fx.full_aws_access_scp])
+}
+
+# An allow-list: FullAWSAccess detached from the Workloads OU, which allows only EC2.
+test_pass_allow_list_denies_implicitly if {
+	ec2_only := {"id": "p-ec2only0001", "name": "ec2-only", "awsManaged": false, "document": {"Statement": [{"Effect": "Allow", "Action": "ec2:*", "Resource": "*"}]}, "targets": [fx.workloads_ou]}
+	full := object.union(fx.full_aws_access_scp, {"targets": [fx.root_id, fx.security_ou, fx.production_account]})
+	result := organization.decide(fx.production_account, "cloudtrail:StopLogging", fx.trail_arn, "us-east-1") with input as fx.with_scps([ec2_only, full])
+	result.decision == "implicit_deny"
+	result.levels == [sprintf("OU Workloads (%s)", [fx.workloads_ou])]
+}
+
+test_pass_layers_and_org_path if {
+	[l.name | some l in organization.layers(fx.production_account)] == ["root r-ab12", sprintf("OU Workloads (%s)", [fx.workloads_ou]), sprintf("account %s (production)", [fx.production_account])] with input as fx.compliant
+	organization.org_path(fx.production_account) == sprintf("%s/%s/%s/", [fx.org_id, fx.root_id, fx.workloads_ou]) with input as fx.compliant
+	organization.principal_org(fx.production_account).id == fx.org_id with input as fx.compliant
 }
 
 test_scps_enforced if {

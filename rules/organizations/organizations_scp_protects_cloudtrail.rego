@@ -2,13 +2,15 @@
 # title: An SCP stops every member account from stopping, deleting or changing the organization trail
 # description: >-
 #   A member account's administrators cannot change the organization trail from their account, but a
-#   CloudTrail delegated administrator can, and any account can stop its own trails. A service control
-#   policy attached to the root, to an OU above the account or to the account itself must deny
-#   cloudtrail:StopLogging, cloudtrail:DeleteTrail and cloudtrail:UpdateTrail (wildcards and
-#   NotAction count) on the trail ("*" or a pattern matching its ARN). A Deny counts when it stops an
-#   ordinary principal of the account calling over HTTPS with MFA in the trail's home region: an
-#   exemption naming a break-glass role still protects, one matching every role (or a condition the
-#   caller meets anyway, such as a region other than the trail's) does not. Subjects are the active
+#   CloudTrail delegated administrator can, and any account can stop its own trails. The service control
+#   policies must refuse cloudtrail:StopLogging, cloudtrail:DeleteTrail and cloudtrail:UpdateTrail on the
+#   trail to an ordinary principal of the account calling over HTTPS with MFA in the trail's home region,
+#   judged as AWS applies SCPs: at every level of the path (the root, each OU, the account) some attached
+#   SCP must allow the action, else it is implicitly denied there (an allow-list strategy protects), and an
+#   explicit Deny at any level denies. An exemption naming a break-glass role still protects, one matching
+#   every role (or a condition the caller meets anyway, such as a region other than the trail's) does not.
+#   The question is what the SCPs decide, not whether the call would also need a resource policy.
+#   Subjects are the active
 #   member accounts. The management account is not one: SCPs never apply to it, so its protection is
 #   to restrict who may use it. Suspended and closing accounts cannot make API calls and are left out.
 # related_resources:
@@ -32,6 +34,7 @@
 package trailwarden.rules.organizations_scp_protects_cloudtrail
 
 import data.trailwarden.lib.arn
+import data.trailwarden.lib.iam
 import data.trailwarden.lib.organization
 import data.trailwarden.lib.params as parameters
 import data.trailwarden.lib.snapshot
@@ -60,11 +63,20 @@ trails := {{"arn": arn.trail(region, snapshot.management_account_id, "*"), "regi
 	region := object.get(input.scope, "homeRegion", "us-east-1")
 }
 
-# "action on trail" pairs no SCP reaching the account denies.
-missing(account_id) := [sprintf("%s on %s", [action, trail.arn]) |
+# "action on trail" pairs the SCPs allow the account's ordinary principal, with the statements allowing it.
+allowed(account_id) := [{"request": sprintf("%s on %s", [action, trail.arn]), "allowedBy": iam.describe(result)} |
 	some action in params.actions
 	some trail in trails
-	count(organization.denials(account_id, action, trail.arn, trail.region)) == 0
+	result := organization.decide(account_id, action, trail.arn, trail.region)
+	result.decision == "allow"
+]
+
+missing(account_id) := [a.request | some a in allowed(account_id)]
+
+uncertain(account_id) := [action |
+	some action in params.actions
+	some trail in trails
+	organization.decide(account_id, action, trail.arn, trail.region).decision != "explicit_deny"
 ]
 
 deny contains finding if {
@@ -74,8 +86,8 @@ deny contains finding if {
 	count(gaps) > 0
 	count(organization.scp_errors) == 0
 	finding := object.union(organization.account_subject(account.id), {
-		"message": sprintf("No SCP reaching account %s (%s) denies %s; SCPs reach it through %s.", [account.id, account.name, concat(", ", gaps), organization.describe_path(account.id)]),
-		"evidence": {"missing": gaps, "scps": sort([sprintf("%s (%s)", [p.name, p.id]) | some p in organization.scps_for(account.id)])},
+		"message": sprintf("The SCPs reaching account %s (%s) through %s allow %s.", [account.id, account.name, organization.describe_path(account.id), concat("; ", [sprintf("%s (%s)", [a.request, a.allowedBy]) | some a in allowed(account.id)])]),
+		"evidence": {"missing": gaps, "allowed": allowed(account.id), "scps": sort([sprintf("%s (%s)", [p.name, p.id]) | some p in organization.scps_for(account.id)])},
 		"fix": sprintf("aws organizations create-policy --type SERVICE_CONTROL_POLICY --name protect-cloudtrail --description \"Deny stopping or changing CloudTrail\" --content '{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"ProtectCloudTrail\", \"Effect\": \"Deny\", \"Action\": [%s], \"Resource\": \"*\"}]}' && aws organizations attach-policy --policy-id <the new policy id> --target-id %s", [concat(", ", [sprintf("\"%s\"", [a]) | some a in params.actions]), root_id]),
 	})
 }
@@ -91,11 +103,12 @@ deny contains finding if {
 	})
 }
 
+# With SCPs unread only an explicit Deny is certain: an unread SCP could be the Allow a level lacks.
 unknown contains finding if {
 	organization.scps_enforced
 	count(organization.scp_errors) > 0
 	some account in organization.active_member_accounts
-	count(missing(account.id)) > 0
+	count(uncertain(account.id)) > 0
 	finding := object.union(organization.account_subject(account.id), {
 		"message": sprintf("The SCPs could not all be read (%s), so whether one protects CloudTrail in account %s (%s) is unknown.", [snapshot.describe_errors(organization.scp_errors), account.id, account.name]),
 		"evidence": {"errors": organization.scp_errors},

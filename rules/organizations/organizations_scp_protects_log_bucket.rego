@@ -122,22 +122,30 @@ unknown contains finding if {
 	some name in snapshot.org_trail_buckets
 	account := owner(name)
 	account != snapshot.management_account_id
-	count([action | some action in params.actions; count(protecting(name, account, action)) == 0]) > 0
+	count([action | some action in params.actions; count(denials(name, account, action)) == 0]) > 0
 	finding := object.union(snapshot.bucket_subject(name), {
 		"message": sprintf("The SCPs could not all be read (%s), so whether one protects log bucket %s is unknown.", [snapshot.describe_errors(organization.scp_errors), name]),
 		"evidence": {"errors": organization.scp_errors},
 	})
 }
 
-# SCP Deny statements reaching the account that stop its ordinary principal: with the principals they
-# exempt that exempt_role_patterns does not name.
-denials(name, account, action) := [{"policy": sprintf("%s (%s)", [scp.name, scp.id]), "statement": iam.label(statement), "unnamed": unnamed_exemptions(statement)} |
-	context := iam.ordinary_context(account, region(name), organization.org_id)
-	some scp in organization.scps_for(account)
-	some statement in iam.matching(scp.document, "Deny", iam.ordinary_principal(account), action, arn.bucket(name), context)
+# What the SCPs decide for the account's ordinary principal calling `action` on the bucket.
+decision(name, account, action) := organization.decide(account, action, arn.bucket(name), region(name))
+
+# The Deny statements that decided, with the principals they exempt that exempt_role_patterns does not
+# name.
+denials(name, account, action) := [{"policy": s.policy, "statement": s.statement, "unnamed": unnamed_exemptions(s.body)} |
+	result := decision(name, account, action)
+	result.decision == "explicit_deny"
+	some s in result.statements
 ]
 
-protecting(name, account, action) := [d |
+# The SCPs protect the bucket from `action`: no level allows it (an allow-list), or a Deny stops the
+# ordinary principal while exempting only named security roles.
+protecting(name, account, action) := [result.levels] if {
+	result := decision(name, account, action)
+	result.decision == "implicit_deny"
+} else := [d |
 	some d in denials(name, account, action)
 	count(d.unnamed) == 0
 ]

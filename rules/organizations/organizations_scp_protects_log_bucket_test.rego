@@ -47,7 +47,7 @@ test_fail_lifecycle_not_denied if {
 test_fail_exemption_of_an_unnamed_role if {
 	admin := scp_with({"Condition": {"ArnNotLike": {"aws:PrincipalArn": ["arn:aws:iam::*:role/SecurityBreakGlass", "arn:aws:iam::*:role/Admin"]}}})
 	some f in rule.deny with input as scps([admin])
-	contains(f.message, "(statement ProtectLogBucket of protect-log-archive (p-protectlogs01) exempts arn:aws:iam::*:role/Admin, not a named security role)")
+	contains(f.message, "(statement ProtectLogBucket of SCP protect-log-archive (p-protectlogs01) exempts arn:aws:iam::*:role/Admin, not a named security role)")
 }
 
 test_fail_exemption_by_tag if {

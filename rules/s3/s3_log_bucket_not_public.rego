@@ -27,6 +27,7 @@ package trailwarden.rules.s3_log_bucket_not_public
 
 import data.trailwarden.lib.iam
 import data.trailwarden.lib.log_bucket
+import data.trailwarden.lib.requests
 import data.trailwarden.lib.snapshot
 
 subjects := log_bucket.subjects
@@ -53,15 +54,17 @@ deny contains finding if {
 	})
 }
 
+# The bucket policy allows an anonymous caller, or a principal of another organization, something on
+# the bucket or a log object.
 deny contains finding if {
 	some name, policy in log_bucket.policies
 	policy != null
-	public := iam.public_allows(policy)
+	public := [sprintf("%s by %s", [r.action, r.caller]) | some r in public_requests(name); log_bucket.decide(policy, r.request).decision == "allow"]
 	count(public) > 0
-	labels := sort({iam.label(s) | some s in public})
+	labels := sort({iam.describe(log_bucket.decide(policy, r.request)) | some r in public_requests(name); log_bucket.decide(policy, r.request).decision == "allow"})
 	finding := object.union(snapshot.bucket_subject(name), {
-		"message": sprintf("The policy of log bucket %s allows everyone without a condition that keeps outsiders out (%s).", [name, concat(", ", labels)]),
-		"evidence": {"statements": public},
+		"message": sprintf("The policy of log bucket %s allows everyone without a condition that keeps outsiders out: %s (%s).", [name, concat(", ", public), concat(", ", labels)]),
+		"evidence": {"allowed": public, "statements": labels},
 		"fix": sprintf("Remove %s from the policy of %s, or restrict them with a condition such as {\"StringEquals\": {\"aws:PrincipalOrgID\": \"%s\"}}.", [concat(", ", labels), name, object.get(input, ["organization", "id"], "<organization id>")]),
 	})
 }
@@ -105,6 +108,22 @@ unknown contains finding if {
 	input.buckets[trim_prefix(f.resource, "arn:aws:s3:::")]
 	finding := f
 }
+
+# What a caller from outside could ask: read, write or delete a log object, list the bucket or read its
+# ACL, change its policy; anonymously or as a role of another organization.
+public_requests(name) := [{"caller": caller, "action": action, "request": request} |
+	some [action, resource] in [
+		["s3:GetObject", log_object(name)], ["s3:PutObject", log_object(name)], ["s3:DeleteObject", log_object(name)],
+		["s3:ListBucket", snapshot.bucket_arn(name)], ["s3:GetBucketAcl", snapshot.bucket_arn(name)],
+		["s3:PutBucketPolicy", snapshot.bucket_arn(name)],
+	]
+	some [caller, request] in [
+		["an anonymous caller", requests.anonymous(action, resource, "true", input.collectedAt)],
+		["another organization", requests.outsider(action, resource, "true", input.collectedAt)],
+	]
+]
+
+log_object(name) := sprintf("arn:aws:s3:::%s/AWSLogs/CloudTrail/log.json.gz", [name])
 
 # Settings neither block (as far as it is known) turns on.
 unblocked(bucket) := [setting |

@@ -51,7 +51,7 @@ test_fail_no_blocks_at_all if {
 test_fail_public_policy_statement if {
 	public := fx.with_bucket({"policy": {"Statement": array.concat(statements, [public_read])}})
 	some f in rule.deny with input as public
-	f.message == "The policy of log bucket acme-org-cloudtrail-logs allows everyone without a condition that keeps outsiders out (statement PublicRead)."
+	f.message == "The policy of log bucket acme-org-cloudtrail-logs allows everyone without a condition that keeps outsiders out: s3:GetObject by an anonymous caller, s3:GetObject by another organization (statement PublicRead of the bucket policy)."
 	contains(f.fix, "aws:PrincipalOrgID\": \"o-a1b2c3d4e5\"")
 }
 

@@ -21,23 +21,24 @@ package trailwarden.rules.s3_log_bucket_policy_allows_cloudtrail_acl_check
 
 import data.trailwarden.lib.iam
 import data.trailwarden.lib.log_bucket
+import data.trailwarden.lib.requests
 import data.trailwarden.lib.snapshot
 
 subjects := log_bucket.subjects
 
+# CloudTrail's own request, for each trail delivering here: an Allow scoped to another trail, or any
+# Deny that matches it, fails the check.
 deny contains finding if {
 	some name, policy in log_bucket.policies
 	arn := snapshot.bucket_arn(name)
-	count(grants(policy, arn)) == 0
+	some trail in log_bucket.trails_of(name)
+	result := log_bucket.decide(policy, requests.acl_check(trail.arn, arn, input.collectedAt))
+	result.decision != "allow"
 	finding := object.union(snapshot.bucket_subject(name), {
-		"message": sprintf("The policy of log bucket %s does not allow cloudtrail.amazonaws.com s3:GetBucketAcl on %s.", [name, arn]),
-		"evidence": {"policy": policy},
-		"fix": sprintf("Add to the policy of %s: {\"Sid\": \"AWSCloudTrailAclCheck\", \"Effect\": \"Allow\", \"Principal\": {\"Service\": \"cloudtrail.amazonaws.com\"}, \"Action\": \"s3:GetBucketAcl\", \"Resource\": \"%s\"}", [name, arn]),
+		"message": sprintf("The policy of log bucket %s does not let cloudtrail.amazonaws.com call s3:GetBucketAcl on %s for trail %s: %s.", [name, arn, trail.arn, iam.why(result)]),
+		"evidence": {"trail": trail.arn, "decision": result, "policy": policy},
+		"fix": sprintf("Add to the policy of %s: {\"Sid\": \"AWSCloudTrailAclCheck\", \"Effect\": \"Allow\", \"Principal\": {\"Service\": \"cloudtrail.amazonaws.com\"}, \"Action\": \"s3:GetBucketAcl\", \"Resource\": \"%s\", \"Condition\": {\"StringEquals\": {\"aws:SourceArn\": \"%s\"}}}, and remove what denies it.", [name, arn, trail.arn]),
 	})
 }
 
 unknown := log_bucket.unknown_policies
-
-grants(null, _) := []
-
-grants(policy, arn) := iam.service_allows(policy, "cloudtrail.amazonaws.com", "s3:GetBucketAcl", arn) if policy != null

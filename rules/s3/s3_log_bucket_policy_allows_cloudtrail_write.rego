@@ -24,71 +24,68 @@ package trailwarden.rules.s3_log_bucket_policy_allows_cloudtrail_write
 
 import data.trailwarden.lib.iam
 import data.trailwarden.lib.log_bucket
+import data.trailwarden.lib.requests
 import data.trailwarden.lib.snapshot
 
 subjects := log_bucket.subjects
 
-acl_key := "s3:x-amz-acl"
+# Each log object CloudTrail writes for the trail, and what the policy decides for it when CloudTrail
+# sends `acl` for `trail_arn` (this trail's, or an outsider's).
+decisions(trail, policy, trail_arn, acl) := [{"object": object, "result": log_bucket.decide(policy, requests.delivery(trail_arn, object, acl, input.collectedAt))} |
+	some object in log_bucket.log_objects(trail)
+]
 
-acl_value := "bucket-owner-full-control"
-
-# Prefixes CloudTrail writes to that no Allow statement grants at all.
+# Objects CloudTrail cannot write: no statement allows the delivery, or one denies it.
 deny contains finding if {
 	some trail in snapshot.org_trails
 	some name, policy in log_bucket.policies
 	trail.s3BucketName == name
-	missing := [target | some target in log_bucket.write_targets(trail); count(grants(policy, target)) == 0]
-	count(missing) > 0
+	refused := [d | some d in decisions(trail, policy, trail.arn, requests.acl); d.result.decision != "allow"]
+	count(refused) > 0
 	finding := object.union(snapshot.bucket_subject(name), {
-		"message": sprintf("The policy of log bucket %s does not allow cloudtrail.amazonaws.com s3:PutObject on %s.", [name, concat(", ", [sprintf("%s*", [m]) | some m in missing])]),
-		"evidence": {"trail": trail.arn, "missing": missing, "policy": policy},
-		"fix": sprintf("Add an Allow statement for cloudtrail.amazonaws.com, s3:PutObject on %s, with Condition StringEquals %s = %s.", [concat(", ", [sprintf("%s*", [m]) | some m in missing]), acl_key, acl_value]),
+		"message": sprintf("The policy of log bucket %s does not let cloudtrail.amazonaws.com deliver trail %s: %s.", [name, trail.arn, concat("; ", [sprintf("s3:PutObject on %s is %s", [d.object, iam.why(d.result)]) | some d in refused])]),
+		"evidence": {"trail": trail.arn, "refused": refused, "policy": policy},
+		"fix": sprintf("Allow cloudtrail.amazonaws.com s3:PutObject on %s with Condition StringEquals %s = %s and aws:SourceArn = %s, and remove what denies it.", [concat(", ", [sprintf("%s*", [t]) | some t in log_bucket.write_targets(trail)]), acl_key, requests.acl, trail.arn]),
 	})
 }
 
-# Prefixes granted, but by statements that do not require bucket-owner-full-control: one finding
-# naming each such prefix and statement.
+# Writes allowed with another object ACL: the grant does not require bucket-owner-full-control.
 deny contains finding if {
 	some trail in snapshot.org_trails
 	some name, policy in log_bucket.policies
 	trail.s3BucketName == name
-	loose := {sprintf("%s* (statement %s)", [target, object.get(statement, "Sid", "without Sid")]) |
-		some target in log_bucket.write_targets(trail)
-		some statement in grants(policy, target)
-		not iam.requires_string_equals(statement, acl_key, acl_value)
+	loose := {iam.describe(d.result) |
+		some other in other_acls
+		some d in decisions(trail, policy, trail.arn, other)
+		d.result.decision == "allow"
 	}
 	count(loose) > 0
 	finding := object.union(snapshot.bucket_subject(name), {
-		"message": sprintf("The policy of log bucket %s lets cloudtrail.amazonaws.com write without requiring %s = %s: %s.", [name, acl_key, acl_value, concat(", ", sort(loose))]),
+		"message": sprintf("The policy of log bucket %s lets cloudtrail.amazonaws.com write without requiring %s = %s: %s.", [name, acl_key, requests.acl, concat("; ", sort(loose))]),
 		"evidence": {"trail": trail.arn, "writes": sort(loose), "policy": policy},
-		"fix": sprintf("Add \"Condition\": {\"StringEquals\": {\"%s\": \"%s\"}} to those statements.", [acl_key, acl_value]),
+		"fix": sprintf("Add \"Condition\": {\"StringEquals\": {\"%s\": \"%s\"}} to those statements.", [acl_key, requests.acl]),
 	})
 }
 
-# Grants a trail of another account could use too: their condition holds for a request CloudTrail
-# makes for an outsider's trail. Low: the prefixes are still the organization's, but anyone can add
-# files under them.
+# Grants a trail of another account could use too (the confused deputy). Low: the prefixes are still
+# the organization's, but anyone can add files under them.
 deny contains finding if {
 	some trail in snapshot.org_trails
 	some name, policy in log_bucket.policies
 	trail.s3BucketName == name
-	unscoped := {iam.label(statement) |
-		some target in log_bucket.write_targets(trail)
-		some statement in grants(policy, target)
-		iam.condition_holds(statement, iam.outsider_context)
-	}
+	unscoped := {iam.describe(d.result) | some d in decisions(trail, policy, requests.outsider_trail, requests.acl); d.result.decision == "allow"}
 	count(unscoped) > 0
 	finding := object.union(snapshot.bucket_subject(name), {
-		"message": sprintf("The policy of log bucket %s lets cloudtrail.amazonaws.com write without an aws:SourceArn or aws:SourceAccount condition naming the organization trail (%s), so a trail of any account could deliver into it.", [name, concat(", ", sort(unscoped))]),
+		"message": sprintf("The policy of log bucket %s lets cloudtrail.amazonaws.com write for a trail of any account, not only %s (%s): no aws:SourceArn or aws:SourceAccount condition names the organization trail.", [name, trail.arn, concat("; ", sort(unscoped))]),
 		"evidence": {"trail": trail.arn, "unscoped": sort(unscoped), "policy": policy},
-		"fix": sprintf("Add \"aws:SourceArn\": \"%s\" to the StringEquals condition of %s.", [trail.arn, concat(", ", sort(unscoped))]),
+		"fix": sprintf("Add \"aws:SourceArn\": \"%s\" to the StringEquals condition of those statements.", [trail.arn]),
 		"severity": "low",
 	})
 }
 
 unknown := log_bucket.unknown_policies
 
-# The target is a prefix; any object under it stands for all of them.
-grants(null, _) := []
+acl_key := "s3:x-amz-acl"
 
-grants(policy, target) := iam.service_allows(policy, "cloudtrail.amazonaws.com", "s3:PutObject", sprintf("%sCloudTrail/us-east-1/log.json.gz", [target])) if policy != null
+# The other canned ACLs a writer could set: a grant allowing any of them does not require the owner's.
+other_acls := ["private", "public-read", "public-read-write", "authenticated-read", "bucket-owner-read"]

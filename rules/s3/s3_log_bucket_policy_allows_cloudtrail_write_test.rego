@@ -32,20 +32,20 @@ test_pass_key_prefix if {
 
 test_fail_key_prefix_not_granted if {
 	some f in rule.deny with input as fx.with_trail({"s3KeyPrefix": "org"})
-	contains(f.message, "/org/AWSLogs/111111111111/*")
+	contains(f.message, "/org/AWSLogs/111111111111/CloudTrail/")
 }
 
 test_fail_organization_prefix_missing if {
 	statement := object.union(write, {"Resource": sprintf("%s/AWSLogs/%s/*", [bucket_arn, fx.management_account])})
 	some f in rule.deny with input as fx.with_policy_statements([acl_check, statement])
-	f.evidence.missing == [sprintf("%s/AWSLogs/%s/", [bucket_arn, fx.org_id])]
+	[d.object | some d in f.evidence.refused] == [sprintf("%s/AWSLogs/%s/CloudTrail/us-east-1/2026/01/01/log.json.gz", [bucket_arn, fx.org_id])]
 }
 
 test_fail_without_acl_condition if {
 	statement := fx.replaced(write, {"Condition": {"StringEquals": {"aws:SourceArn": fx.trail_arn}}})
 	some f in rule.deny with input as fx.with_policy_statements([acl_check, statement])
 	contains(f.message, "without requiring s3:x-amz-acl = bucket-owner-full-control")
-	count(f.evidence.writes) == 2
+	f.evidence.writes == ["statement AWSCloudTrailWrite of the bucket policy"]
 	count(rule.deny) == 1 with input as fx.with_policy_statements([acl_check, statement])
 }
 
@@ -61,7 +61,7 @@ test_fail_not_action_excludes_put if {
 
 test_fail_no_policy if {
 	some f in rule.deny with input as fx.with_bucket({"policy": null})
-	count(f.evidence.missing) == 2
+	count(f.evidence.refused) == 2
 }
 
 test_unknown_policy_unreadable if {
@@ -83,9 +83,9 @@ test_pass_scoped_by_source_account_or_arn_pattern if {
 test_fail_not_scoped_to_the_trail_is_low if {
 	statement := fx.replaced(write, {"Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control"}}})
 	some f in rule.deny with input as fx.with_policy_statements([acl_check, statement])
-	f.message == "The policy of log bucket acme-org-cloudtrail-logs lets cloudtrail.amazonaws.com write without an aws:SourceArn or aws:SourceAccount condition naming the organization trail (statement AWSCloudTrailWrite), so a trail of any account could deliver into it."
+	f.message == sprintf("The policy of log bucket acme-org-cloudtrail-logs lets cloudtrail.amazonaws.com write for a trail of any account, not only %s (statement AWSCloudTrailWrite of the bucket policy): no aws:SourceArn or aws:SourceAccount condition names the organization trail.", [fx.trail_arn])
 	f.severity == "low"
-	f.fix == sprintf("Add \"aws:SourceArn\": \"%s\" to the StringEquals condition of statement AWSCloudTrailWrite.", [fx.trail_arn])
+	f.fix == sprintf("Add \"aws:SourceArn\": \"%s\" to the StringEquals condition of those statements.", [fx.trail_arn])
 	count(rule.deny) == 1 with input as fx.with_policy_statements([acl_check, statement])
 }
 

@@ -27,6 +27,7 @@ package trailwarden.rules.s3_log_bucket_policy_denies_insecure_transport
 import data.trailwarden.lib.iam
 import data.trailwarden.lib.log_bucket
 import data.trailwarden.lib.organization
+import data.trailwarden.lib.requests
 import data.trailwarden.lib.snapshot
 
 subjects := log_bucket.subjects
@@ -38,9 +39,10 @@ bucket_actions := ["s3:ListBucket", "s3:PutBucketPolicy", "s3:DeleteBucket"]
 deny contains finding if {
 	some name, policy in log_bucket.policies
 	bucket := input.buckets[name]
-	missing := [sprintf("%s on %s", [action, resource]) |
-		some [action, resource] in requests(name)
-		not denied_over_http(policy, bucket, action, resource)
+	missing := [sprintf("%s on %s by an %s caller (%s)", [action, resource, d.caller, iam.why(d.result)]) |
+		some [action, resource] in requests_of(name)
+		some d in over_http(policy, bucket, action, resource)
+		not protected(d)
 	]
 	count(missing) > 0
 	finding := object.union(snapshot.bucket_subject(name), {
@@ -52,21 +54,19 @@ deny contains finding if {
 
 unknown := log_bucket.unknown_policies
 
-requests(name) := array.concat(
-	[[action, sprintf("arn:aws:s3:::%s/AWSLogs/", [name])] | some action in object_actions],
+requests_of(name) := array.concat(
+	[[action, sprintf("arn:aws:s3:::%s/AWSLogs/CloudTrail/log.json.gz", [name])] | some action in object_actions],
 	[[action, sprintf("arn:aws:s3:::%s", [name])] | some action in bucket_actions],
 )
 
-# A Deny reaching everyone, whose condition holds for an ordinary caller using plain HTTP. (The object
-# stands for every log object: AWSLogs/ is the prefix of all of them.)
-denied_over_http(policy, bucket, action, resource) if {
-	policy != null
-	principal := iam.ordinary_principal(bucket.accountId)
-	context := object.union(iam.ordinary_context(bucket.accountId, bucket.region, organization.org_id), {"aws:securetransport": "false"})
-	some statement in iam.matching(policy, "Deny", principal, action, sprintf("%s%s", [resource, object_suffix(resource)]), context)
-	iam.applies_to(statement, iam.outsider)
-}
+# The decisions for the same request over plain HTTP by an ordinary principal of the bucket's account
+# (whose identity policies may allow anything: only an explicit Deny stops it) and by an anonymous
+# caller (who needs the bucket policy's own Allow). (The object stands for every log object.)
+over_http(policy, bucket, action, resource) := [
+	{"caller": "ordinary", "result": log_bucket.decide(policy, requests.ordinary(bucket.accountId, organization.principal_org(bucket.accountId), bucket.region, action, resource, "false", input.collectedAt))},
+	{"caller": "anonymous", "result": log_bucket.decide(policy, requests.anonymous(action, resource, "false", input.collectedAt))},
+]
 
-object_suffix(resource) := "CloudTrail/log.json.gz" if endswith(resource, "/")
+protected(d) := d.result.decision == "explicit_deny" if d.caller == "ordinary"
 
-object_suffix(resource) := "" if not endswith(resource, "/")
+protected(d) := d.result.decision != "allow" if d.caller == "anonymous"

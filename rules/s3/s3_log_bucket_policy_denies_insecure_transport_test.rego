@@ -22,17 +22,17 @@ test_pass_boolean_condition_value_and_aws_star if {
 
 test_fail_no_statement if {
 	some f in rule.deny with input as with_tls([])
-	startswith(f.message, "The policy of log bucket acme-org-cloudtrail-logs does not deny requests without TLS (aws:SecureTransport false) for s3:GetObject on arn:aws:s3:::acme-org-cloudtrail-logs/AWSLogs/,")
+	startswith(f.message, "The policy of log bucket acme-org-cloudtrail-logs does not deny requests without TLS (aws:SecureTransport false) for s3:GetObject on arn:aws:s3:::acme-org-cloudtrail-logs/AWSLogs/CloudTrail/log.json.gz by an ordinary caller (implicitly denied")
 	contains(f.fix, "\"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"false\"}}")
 }
 
 test_fail_objects_only if {
 	statement := object.union(tls, {"Resource": sprintf("%s/*", [fx.bucket_arn])})
 	some f in rule.deny with input as with_tls([statement])
-	f.evidence.notDenied == [
-		"s3:ListBucket on arn:aws:s3:::acme-org-cloudtrail-logs",
-		"s3:PutBucketPolicy on arn:aws:s3:::acme-org-cloudtrail-logs",
-		"s3:DeleteBucket on arn:aws:s3:::acme-org-cloudtrail-logs",
+	[split(n, " (")[0] | some n in f.evidence.notDenied] == [
+		"s3:ListBucket on arn:aws:s3:::acme-org-cloudtrail-logs by an ordinary caller",
+		"s3:PutBucketPolicy on arn:aws:s3:::acme-org-cloudtrail-logs by an ordinary caller",
+		"s3:DeleteBucket on arn:aws:s3:::acme-org-cloudtrail-logs by an ordinary caller",
 	]
 }
 
@@ -48,9 +48,17 @@ test_fail_tls_version_condition_is_not_the_recommended_form if {
 	count(rule.deny) == 1 with input as with_tls([statement])
 }
 
-test_fail_deny_for_one_principal_only if {
+# The bucket's own account denied, and no Allow for anyone else: no one can use plain HTTP.
+test_pass_deny_for_own_account if {
 	statement := object.union(tls, {"Principal": {"AWS": "arn:aws:iam::222222222222:root"}})
-	count(rule.deny) == 1 with input as with_tls([statement])
+	count(rule.deny) == 0 with input as with_tls([statement])
+}
+
+test_fail_deny_for_own_account_with_a_public_read if {
+	statement := object.union(tls, {"Principal": {"AWS": "arn:aws:iam::222222222222:root"}})
+	public := {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": sprintf("%s/*", [fx.bucket_arn])}
+	some f in rule.deny with input as with_tls([statement, public])
+	contains(f.message, "s3:GetObject on arn:aws:s3:::acme-org-cloudtrail-logs/AWSLogs/CloudTrail/log.json.gz by an anonymous caller")
 }
 
 test_fail_no_policy if {

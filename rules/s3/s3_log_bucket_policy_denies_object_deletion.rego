@@ -30,6 +30,7 @@ package trailwarden.rules.s3_log_bucket_policy_denies_object_deletion
 import data.trailwarden.lib.iam
 import data.trailwarden.lib.log_bucket
 import data.trailwarden.lib.organization
+import data.trailwarden.lib.requests
 import data.trailwarden.lib.snapshot
 
 subjects := log_bucket.subjects
@@ -40,14 +41,14 @@ deny contains finding if {
 	some name, policy in log_bucket.policies
 	bucket := input.buckets[name]
 	objects := log_objects(name)
-	missing := [action |
+	missing := {action |
 		some action in actions
 		some object in objects
-		not protected(policy, bucket, action, object)
-	]
+		not denied(policy, bucket, action, object)
+	}
 	count(missing) > 0
 	finding := object.union(snapshot.bucket_subject(name), {
-		"message": sprintf("The policy of log bucket %s does not deny %s on the log objects to every principal.", [name, concat(" and ", sort({a | some a in missing}))]),
+		"message": sprintf("The policy of log bucket %s does not deny %s on the log objects to every principal: for an ordinary principal of account %s it is %s.", [name, concat(" and ", sort(missing)), bucket.accountId, concat("; ", sort({sprintf("%s %s", [action, iam.why(deletion(policy, bucket, action, object))]) | some action in missing; some object in objects}))]),
 		"evidence": {"logObjects": objects, "policy": policy},
 		"fix": sprintf("Add to the policy of %s: {\"Sid\": \"DenyLogDeletion\", \"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": [\"s3:DeleteObject\", \"s3:DeleteObjectVersion\"], \"Resource\": \"arn:aws:s3:::%s/*\"}", [name, name]),
 	})
@@ -55,19 +56,13 @@ deny contains finding if {
 
 unknown := log_bucket.unknown_policies
 
-# One object CloudTrail writes under each of its prefixes stands for all of them.
-log_objects(name) := sort({sprintf("%sCloudTrail/us-east-1/2026/01/01/log.json.gz", [target]) |
+log_objects(name) := sort({object |
 	some trail in log_bucket.trails_of(name)
-	some target in log_bucket.write_targets(trail)
+	some object in log_bucket.log_objects(trail)
 })
 
-# A Deny that reaches outsiders and the bucket account's ordinary principal, whose condition does not
-# let that principal through.
-protected(null, _, _, _) := false
+# What the bucket policy decides when an ordinary principal of the bucket's account deletes the object.
+deletion(policy, bucket, action, object) := log_bucket.decide(policy, requests.ordinary(bucket.accountId, organization.principal_org(bucket.accountId), bucket.region, action, object, "true", input.collectedAt))
 
-protected(policy, bucket, action, object) if {
-	principal := iam.ordinary_principal(bucket.accountId)
-	context := iam.ordinary_context(bucket.accountId, bucket.region, organization.org_id)
-	some statement in iam.matching(policy, "Deny", principal, action, object, context)
-	iam.applies_to(statement, iam.outsider)
-}
+# Only an explicit Deny protects: the principal's own identity policies may allow anything else.
+denied(policy, bucket, action, object) if deletion(policy, bucket, action, object).decision == "explicit_deny"

@@ -201,7 +201,8 @@ full_aws_access_scp := {
 	"name": "FullAWSAccess",
 	"awsManaged": true,
 	"document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]},
-	"targets": [root_id],
+	# As AWS attaches it: to the root and to every OU and account, so every level allows by default.
+	"targets": [root_id, security_ou, workloads_ou, management_account, logging_account, production_account],
 }
 
 organization := {
