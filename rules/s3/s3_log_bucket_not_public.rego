@@ -106,6 +106,10 @@ unknown contains finding if {
 	finding := f
 }
 
+unknown contains finding if {
+	some finding in log_bucket.unseen_trail_bucket_findings
+}
+
 # Settings neither block (as far as it is known) turns on.
 unblocked(bucket) := [setting |
 	some setting in settings

@@ -284,7 +284,7 @@ public final class FaultProxy implements AutoCloseable {
     if (target != null) {
       protocol = Protocol.JSON;
       service = signingName;
-      operation = target.substring(target.indexOf('.') + 1);
+      operation = target.substring(target.lastIndexOf('.') + 1);
     } else if (signingName.equals("s3")) {
       boolean control = request.target().startsWith("/v20180820/");
       protocol = Protocol.REST_XML;
