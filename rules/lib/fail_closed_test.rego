@@ -140,6 +140,21 @@ test_unknown_member_trail_without_org_trail if {
 	})} with input as member
 }
 
+# regions: all, and DescribeRegions failed: only the home region was scanned.
+regions_unlisted := fx.replaced(fx.compliant, {
+	"trails": [],
+	"errors": [object.union(fx.error("ec2", "DescribeRegions", fx.management_account, null), {"region": "us-east-1"})],
+})
+
+test_unknown_regions_unlisted if {
+	count(rules.cloudtrail_org_trail_exists.deny) == 0 with input as regions_unlisted
+	unknown_subjects("cloudtrail_org_trail_exists") == {organization_subject} with input as regions_unlisted
+	every rule in trail_rules {
+		unknown_subjects(rule) == {trail_subject} with input as regions_unlisted
+	}
+	unknown_subjects("cloudtrail_member_trails_no_conflict") == {fx_account(fx.logging_account), fx_account(fx.production_account)} with input as regions_unlisted
+}
+
 test_pass_compliant_unchanged if {
 	every rule in array.concat(trail_rules, bucket_rules) {
 		count(rules[rule].deny) == 0 with input as fx.compliant

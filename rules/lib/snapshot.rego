@@ -51,12 +51,12 @@ org_trails_unseen if {
 	count(management_trail_list_errors) > 0
 }
 
-management_trail_list_errors := [e |
+management_trail_list_errors := array.concat(region_list_errors, [e |
 	some e in input.errors
 	e.service == "cloudtrail"
 	e.operation == "DescribeTrails"
 	e.accountId == management_account_id
-]
+])
 
 unseen_org_trail_subject := {
 	"resource": arn.trail(home_region, management_account_id, input.scope.trailName),
@@ -95,6 +95,19 @@ accounts_with_unlisted_trails contains e.accountId if {
 	e.service == "cloudtrail"
 	e.operation == "DescribeTrails"
 }
+
+# With `regions: all` and DescribeRegions failed, only the home region was scanned: every account's
+# trails elsewhere are unknown.
+accounts_with_unlisted_trails contains account.id if {
+	count(region_list_errors) > 0
+	some account in object.get(input, ["organization", "accounts"], [])
+}
+
+region_list_errors := [e |
+	some e in input.errors
+	e.service == "ec2"
+	e.operation == "DescribeRegions"
+]
 
 # Collection errors that name one resource (a bucket name, a trail ARN).
 resource_errors(service, resource) := [e |
