@@ -22,7 +22,7 @@ import java.util.Optional;
  * Benchmark of {@code collect} (run by hand through bench/collect.sh; not a test): seeds organizations
  * of growing size on the emulator and prints accounts, regions, the share of calls answered with
  * injected faults ({@link FaultProxy}), wall time, API calls (retries not counted), faults injected,
- * the heap the collection holds at its end (after a GC, clients still open) and the snapshot's size.
+ * collection errors (calls that failed past their retries), the heap the collection holds at its end (after a GC, clients still open) and the snapshot's size.
  * Arguments: {@code [--faults RATE] [--regions N] [member counts ...]} (default 0, 4, 10 50 200).
  */
 public final class CollectBench {
@@ -45,8 +45,8 @@ public final class CollectBench {
       sizes = List.of(10, 50, 200);
     }
     List<String> regions = ALL_REGIONS.subList(0, regionCount);
-    System.out.printf("%8s %8s %7s %9s %10s %9s %10s %12s%n", "members", "regions", "faults", "wall_s", "api_calls", "injected",
-        "held_mb", "snapshot_mb");
+    System.out.printf("%8s %8s %7s %9s %10s %9s %7s %10s %12s%n", "members", "regions", "faults", "wall_s", "api_calls", "injected",
+        "errors", "held_mb", "snapshot_mb");
     try (MotoServer moto = MotoServer.start(System.getenv())) {
       for (int members : sizes) {
         moto.reset();
@@ -75,8 +75,8 @@ public final class CollectBench {
           throw new IllegalStateException("collection had errors: " + snapshot.errors());
         }
         int accounts = snapshot.organization().map(o -> o.accounts().size()).orElse(1);
-        System.out.printf("%8d %8d %6.0f%% %9.2f %10d %9d %10.1f %12.2f%n", accounts - 1, regions.size(), faults * 100, seconds,
-            counter.calls(), proxy.injectedTotal(), held / 1048576.0, size / 1048576.0);
+        System.out.printf("%8d %8d %6.0f%% %9.2f %10d %9d %7d %10.1f %12.2f%n", accounts - 1, regions.size(), faults * 100, seconds,
+            counter.calls(), proxy.injectedTotal(), snapshot.errors().size(), held / 1048576.0, size / 1048576.0);
       }
     }
   }
