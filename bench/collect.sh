@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of `collect` on the AWS emulator (run by hand; not a test). Seeds organizations with 10, 50
-# and 200 member accounts (or the counts given) and prints a table: member accounts, regions, wall time,
-# API calls made (counted by an SDK execution interceptor) and calls per account.
-# Usage: bench/collect.sh [members ...]
+# and 200 member accounts (or the counts given) and prints a table: member accounts, regions, the share
+# of calls answered with injected faults, wall time, API calls made (counted by an SDK execution
+# interceptor; retries not counted), faults injected, collection errors, heap held at the end and snapshot size.
+# Usage: bench/collect.sh [--faults RATE] [--regions N] [members ...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

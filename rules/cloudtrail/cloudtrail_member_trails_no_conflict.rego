@@ -91,6 +91,29 @@ unknown contains finding if {
 	})
 }
 
+# Without the organization trail its bucket and selectors are unknown, so a conflict is too.
+unknown contains finding if {
+	snapshot.org_trails_unseen
+	some trail in member_trails
+	finding := object.union(snapshot.trail_subject(trail), {
+		"message": sprintf("No organization trail was seen because the trails of management account %s could not all be listed, so whether trail %s conflicts with it is unknown.", [snapshot.management_account_id, trail.name]),
+		"evidence": {"errors": snapshot.management_trail_list_errors},
+	})
+}
+
+# Accounts missing from the snapshot were not scanned for trails at all.
+subjects contains snapshot.organization_subject if not organization.accounts_complete
+
+unknown contains organization.unlisted_accounts_finding("whether a member trail writes into the organization's log bucket")
+
+unknown contains finding if {
+	not organization.known
+	finding := object.union(snapshot.organization_subject, {
+		"message": "The organization could not be read, so its member accounts were not scanned for trails.",
+		"evidence": {"errors": organization.errors},
+	})
+}
+
 duplicates(trail, rw) if {
 	selectors.records_management(trail, rw)
 	some org_trail in snapshot.org_trails

@@ -31,6 +31,10 @@ subjects contains snapshot.trail_subject(trail) if {
 	some trail in snapshot.org_trails
 }
 
+subjects contains snapshot.unseen_org_trail_subject if snapshot.org_trails_unseen
+
+unknown contains snapshot.unseen_org_trail("whether its bucket is in the logging account")
+
 logging_account := object.get(input.scope, "loggingAccountId", null)
 
 deny contains finding if {
@@ -76,7 +80,7 @@ wrong_owner(owner) := sprintf("not the logging account %s", [logging_account]) i
 
 wrong_owner(owner) := "an account outside the organization" if {
 	logging_account == null
-	organization.known
+	organization.accounts_complete
 	owner != snapshot.management_account_id
 	not owner in {a.id | some a in organization.accounts}
 }

@@ -44,4 +44,4 @@ unknown contains finding if {
 	})
 }
 
-errors := snapshot.errors_for("cloudtrail", snapshot.management_account_id)
+errors := array.concat(snapshot.errors_for("cloudtrail", snapshot.management_account_id), snapshot.region_list_errors)

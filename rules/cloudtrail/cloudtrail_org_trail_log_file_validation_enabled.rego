@@ -25,6 +25,10 @@ subjects contains snapshot.trail_subject(trail) if {
 	some trail in snapshot.org_trails
 }
 
+subjects contains snapshot.unseen_org_trail_subject if snapshot.org_trails_unseen
+
+unknown contains snapshot.unseen_org_trail("whether it validates log files")
+
 deny contains finding if {
 	some trail in snapshot.org_trails
 	trail.logFileValidationEnabled != true
@@ -34,6 +38,3 @@ deny contains finding if {
 		"fix": sprintf("aws cloudtrail update-trail --region %s --name %s --enable-log-file-validation", [trail.homeRegion, trail.arn]),
 	})
 }
-
-# The setting is part of the trail record itself, so a seen trail can always be judged.
-unknown := set()

@@ -26,6 +26,10 @@ subjects contains snapshot.trail_subject(trail) if {
 	some trail in snapshot.org_trails
 }
 
+subjects contains snapshot.unseen_org_trail_subject if snapshot.org_trails_unseen
+
+unknown contains snapshot.unseen_org_trail("whether it is logging")
+
 deny contains finding if {
 	some trail in snapshot.org_trails
 	trail.status.isLogging != true

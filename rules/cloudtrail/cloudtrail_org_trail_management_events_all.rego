@@ -34,6 +34,10 @@ subjects contains snapshot.trail_subject(trail) if {
 	some trail in snapshot.org_trails
 }
 
+subjects contains snapshot.unseen_org_trail_subject if snapshot.org_trails_unseen
+
+unknown contains snapshot.unseen_org_trail("whether it records every management event")
+
 deny contains finding if {
 	some trail in snapshot.org_trails
 	trail.includeGlobalServiceEvents != true

@@ -25,6 +25,10 @@ subjects contains snapshot.trail_subject(trail) if {
 	some trail in snapshot.org_trails
 }
 
+subjects contains snapshot.unseen_org_trail_subject if snapshot.org_trails_unseen
+
+unknown contains snapshot.unseen_org_trail("whether it records every region")
+
 deny contains finding if {
 	some trail in snapshot.org_trails
 	trail.isMultiRegionTrail != true
@@ -34,7 +38,3 @@ deny contains finding if {
 		"fix": sprintf("aws cloudtrail update-trail --region %s --name %s --is-multi-region-trail", [trail.homeRegion, trail.arn]),
 	})
 }
-
-# Every field this rule reads is part of the trail record itself: a trail that was seen can always
-# be judged, so nothing is ever unknown here.
-unknown := set()

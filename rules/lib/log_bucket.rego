@@ -13,6 +13,25 @@ subjects contains snapshot.bucket_subject(name) if {
 	some name in snapshot.org_trail_buckets
 }
 
+subjects contains snapshot.bucket_subject(name) if {
+	some name in unseen_trail_buckets
+}
+
+# With the organization trail unseen (snapshot.org_trails_unseen), the log bucket config.yaml names is
+# UNKNOWN to every bucket rule: whether the trail delivers to it, and under which prefixes, is unknown.
+unseen_trail_buckets contains input.scope.logBucket if {
+	snapshot.org_trails_unseen
+	is_string(input.scope.logBucket)
+}
+
+unseen_trail_bucket_findings := {finding |
+	some name in unseen_trail_buckets
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("No organization trail was seen because the trails of management account %s could not all be listed, so log bucket %s is not judged: %s.", [snapshot.management_account_id, name, snapshot.describe_errors(snapshot.management_trail_list_errors)]),
+		"evidence": {"errors": snapshot.management_trail_list_errors},
+	})
+}
+
 # The S3 calls behind each part of a bucket's configuration, named as the collectors record them in
 # errors[].operation (with errors[].resource = the bucket name). A rule passes the calls it depends
 # on, so a failed GetBucketLogging does not make the bucket policy unknown.
@@ -50,7 +69,9 @@ buckets(ops) := {name: input.buckets[name] |
 # An UNKNOWN finding for every log bucket whose `what` (a key of `operations`) could not be read.
 unknown(what) := unknown_for(operations[what], what)
 
-unknown_for(ops, what) := {finding |
+unknown_for(ops, what) := unread(ops, what) | unseen_trail_bucket_findings
+
+unread(ops, what) := {finding |
 	some name in snapshot.org_trail_buckets
 	not readable(name, ops)
 	errors_found := errors(name, ops)

@@ -47,11 +47,15 @@ account_arn(account_id) := arn.organization_account(snapshot.management_account_
 # A member account as a rule subject.
 account_subject(account_id) := {"resource": account_arn(account_id), "accountId": account_id, "region": "global"}
 
-# Child -> parent links of the tree; roots have no parent.
+# Child -> parent links of the tree; roots have no parent, nor has an account the walk did not reach.
 parent_graph := object.union(
 	{r.id: [] | some r in roots},
-	{node.id: [node.parentId] | some node in array.concat(accounts, organizational_units)},
+	{node.id: parents(node) | some node in array.concat(accounts, organizational_units)},
 )
+
+parents(node) := [node.parentId] if is_string(node.parentId)
+
+parents(node) := [] if not is_string(node.parentId)
 
 # The ids an SCP can be attached to and still reach the target: the target, every OU above it and
 # the root.
@@ -114,6 +118,83 @@ scp_errors := [e |
 
 # Errors reading the organization (any Organizations call in the management account).
 errors := snapshot.errors_for("organizations", snapshot.management_account_id)
+
+# What was read, so that a rule fails only on evidence it has (architecture.md §3). The collector
+# walks the tree from the roots (ListRoots, then ListOrganizationalUnitsForParent and
+# ListAccountsForParent per parent) and, when any of those failed, lists every account with
+# ListAccounts; an account the walk did not reach has a null parentId.
+failed_operations := {e.operation | some e in errors}
+
+tree_operations := {"ListRoots", "ListOrganizationalUnitsForParent", "ListAccountsForParent"}
+
+tree_errors := [e | some e in errors; e.operation in tree_operations]
+
+# The roots, and the policy types enabled on them, were read.
+roots_known if {
+	known
+	not "ListRoots" in failed_operations
+}
+
+# Every account of the organization is in the snapshot: the walk reached every parent, or the flat
+# list that follows a failed walk answered.
+accounts_complete if {
+	known
+	count(tree_errors) == 0
+}
+
+accounts_complete if {
+	known
+	count(tree_errors) > 0
+	not "ListAccounts" in failed_operations
+}
+
+# The errors that leave accounts out of the snapshot.
+account_list_errors := [e | some e in errors; e.operation in (tree_operations | {"ListAccounts"})]
+
+# The account's place in the tree (so every OU and root above it) was read.
+placed(account_id) if is_string(accounts_by_id[account_id].parentId)
+
+# The walk of the tree did not reach the account, or the account was not listed at all when the
+# accounts could not all be listed: which OUs (and so which SCPs) are above it is unknown.
+unplaced(account_id) if {
+	accounts_by_id[account_id]
+	not placed(account_id)
+}
+
+unplaced(account_id) if {
+	known
+	not accounts_by_id[account_id]
+	not accounts_complete
+}
+
+# The UNKNOWN finding on the organization for accounts that may be missing from the snapshot: what
+# a rule would have said of them (`what`) is unknown.
+unlisted_accounts_finding(what) := object.union(snapshot.organization_subject, {
+	"message": sprintf("The accounts of organization %s could not all be listed, so %s is unknown for the accounts not listed: %s.", [input.organization.id, what, snapshot.describe_errors(account_list_errors)]),
+	"evidence": {"errors": account_list_errors},
+}) if {
+	known
+	not accounts_complete
+}
+
+# Why the SCPs reaching a member account cannot be worked out: the roots were not read (so whether
+# SCPs are enforced at all is unknown), or its place in the tree was not.
+scps_unknown_reason(account_id) := sprintf("the roots of the organization could not be read (%s)", [snapshot.describe_errors(tree_errors)]) if {
+	known
+	not roots_known
+	accounts_by_id[account_id]
+}
+
+scps_unknown_reason(account_id) := sprintf("the place of account %s in the organization could not be read (%s)", [account_id, snapshot.describe_errors(account_list_errors)]) if {
+	roots_known
+	unplaced(account_id)
+}
+
+# The services with trusted access were read.
+service_access_known if {
+	known
+	not "ListAWSServiceAccessForOrganization" in failed_operations
+}
 
 # The path from a node up to the root, in words: "account 1 (prod), OU Workloads (ou-...), root r-ab12".
 describe_path(target_id) := concat(", ", [describe_node(id) | some id in ordered_path(target_id)])

@@ -6,6 +6,8 @@
 #   - input: schema.snapshot
 package trailwarden.lib.snapshot
 
+import data.trailwarden.lib.arn
+
 # The management account comes from the scan scope, so it is known even when Organizations could not
 # be read.
 management_account_id := input.scope.managementAccountId
@@ -41,6 +43,38 @@ organization_subject := {
 	"region": "global",
 }
 
+# No organization trail was seen, and the management account's trails could not all be listed: the
+# trail may exist unseen. The trail config.yaml names (or the organization, without a name) stands for
+# it, so every rule about the organization trail says UNKNOWN instead of leaving it out.
+org_trails_unseen if {
+	count(org_trails) == 0
+	count(management_trail_list_errors) > 0
+}
+
+management_trail_list_errors := array.concat(region_list_errors, [e |
+	some e in input.errors
+	e.service == "cloudtrail"
+	e.operation == "DescribeTrails"
+	e.accountId == management_account_id
+])
+
+unseen_org_trail_subject := {
+	"resource": arn.trail(home_region, management_account_id, input.scope.trailName),
+	"accountId": management_account_id,
+	"region": home_region,
+} if is_string(input.scope.trailName)
+
+unseen_org_trail_subject := organization_subject if not is_string(input.scope.trailName)
+
+home_region := object.get(input.scope, "homeRegion", "us-east-1")
+
+# The UNKNOWN finding of a rule about the organization trail when it was not seen; `what` says what
+# the rule would have judged.
+unseen_org_trail(what) := object.union(unseen_org_trail_subject, {
+	"message": sprintf("No organization trail was seen because the trails of management account %s could not all be listed, so %s is unknown: %s.", [management_account_id, what, describe_errors(management_trail_list_errors)]),
+	"evidence": {"errors": management_trail_list_errors},
+}) if org_trails_unseen
+
 # Collection errors for a service in an account (any region, any operation).
 errors_for(service, account_id) := [e |
 	some e in input.errors
@@ -61,6 +95,19 @@ accounts_with_unlisted_trails contains e.accountId if {
 	e.service == "cloudtrail"
 	e.operation == "DescribeTrails"
 }
+
+# With `regions: all` and DescribeRegions failed, only the home region was scanned: every account's
+# trails elsewhere are unknown.
+accounts_with_unlisted_trails contains account.id if {
+	count(region_list_errors) > 0
+	some account in object.get(input, ["organization", "accounts"], [])
+}
+
+region_list_errors := [e |
+	some e in input.errors
+	e.service == "ec2"
+	e.operation == "DescribeRegions"
+]
 
 # Collection errors that name one resource (a bucket name, a trail ARN).
 resource_errors(service, resource) := [e |

@@ -58,6 +58,15 @@ unknown contains finding if {
 	})
 }
 
+unknown contains finding if {
+	organization.known
+	not organization.roots_known
+	finding := object.union(snapshot.organization_subject, {
+		"message": sprintf("The roots of organization %s could not be read, so whether SCPs are enabled on them is unknown: %s.", [input.organization.id, snapshot.describe_errors(organization.errors)]),
+		"evidence": {"errors": organization.errors},
+	})
+}
+
 reason := sprintf(": %s", [snapshot.describe_errors(organization.errors)]) if count(organization.errors) > 0
 
 reason := "" if count(organization.errors) == 0

@@ -26,7 +26,7 @@ import data.trailwarden.lib.snapshot
 subjects contains snapshot.organization_subject
 
 deny contains finding if {
-	organization.known
+	organization.service_access_known
 	not "cloudtrail.amazonaws.com" in input.organization.serviceAccess
 	finding := object.union(snapshot.organization_subject, {
 		"message": sprintf("CloudTrail does not have trusted access to organization %s.", [input.organization.id]),
@@ -39,6 +39,15 @@ unknown contains finding if {
 	not organization.known
 	finding := object.union(snapshot.organization_subject, {
 		"message": "The organization could not be read, so CloudTrail's trusted access is unknown.",
+		"evidence": {"errors": organization.errors},
+	})
+}
+
+unknown contains finding if {
+	organization.known
+	not organization.service_access_known
+	finding := object.union(snapshot.organization_subject, {
+		"message": sprintf("The services with trusted access to organization %s could not be listed: %s.", [input.organization.id, snapshot.describe_errors(organization.errors)]),
 		"evidence": {"errors": organization.errors},
 	})
 }

@@ -60,10 +60,24 @@ unknown contains finding if {
 	})
 }
 
+# Not among the accounts, though not every account could be listed.
+unknown contains finding if {
+	logging_account != null
+	organization.known
+	not organization.accounts_complete
+	logging_account != snapshot.management_account_id
+	not organization.account(logging_account)
+	finding := object.union(snapshot.organization_subject, {
+		"message": sprintf("The accounts of organization %s could not all be listed, so whether logging account %s is one of them is unknown: %s.", [input.organization.id, logging_account, snapshot.describe_errors(organization.account_list_errors)]),
+		"evidence": {"errors": organization.account_list_errors},
+	})
+}
+
 wrong(id) := "is the management account" if id == snapshot.management_account_id
 
 wrong(id) := sprintf("is not an account of organization %s", [input.organization.id]) if {
 	id != snapshot.management_account_id
+	organization.accounts_complete
 	not id in {a.id | some a in organization.accounts}
 }
 

@@ -45,7 +45,7 @@ subjects contains organization.account_subject(account.id) if {
 	some account in organization.active_member_accounts
 }
 
-subjects contains snapshot.organization_subject if not organization.known
+subjects contains snapshot.organization_subject if not organization.accounts_complete
 
 # The trails to protect: the organization trails, else the one config.yaml expects, else any trail of
 # the management account (only "*"-like resources match that).
@@ -85,6 +85,7 @@ deny contains finding if {
 	gaps := missing(account.id)
 	count(gaps) > 0
 	count(organization.scp_errors) == 0
+	organization.placed(account.id)
 	finding := object.union(organization.account_subject(account.id), {
 		"message": sprintf("The SCPs reaching account %s (%s) through %s allow %s.", [account.id, account.name, organization.describe_path(account.id), concat("; ", [sprintf("%s (%s)", [a.request, a.allowedBy]) | some a in allowed(account.id)])]),
 		"evidence": {"missing": gaps, "allowed": allowed(account.id), "scps": sort([sprintf("%s (%s)", [p.name, p.id]) | some p in organization.scps_for(account.id)])},
@@ -93,7 +94,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	organization.known
+	organization.roots_known
 	not organization.scps_enforced
 	some account in organization.active_member_accounts
 	finding := object.union(organization.account_subject(account.id), {
@@ -122,6 +123,18 @@ unknown contains finding if {
 		"evidence": {"errors": organization.errors},
 	})
 }
+
+unknown contains finding if {
+	some account in organization.active_member_accounts
+	reason := organization.scps_unknown_reason(account.id)
+	count(missing(account.id)) > 0
+	finding := object.union(organization.account_subject(account.id), {
+		"message": sprintf("Whether an SCP protects CloudTrail in account %s (%s) is unknown: %s.", [account.id, account.name, reason]),
+		"evidence": {"errors": organization.account_list_errors},
+	})
+}
+
+unknown contains organization.unlisted_accounts_finding("whether an SCP protects CloudTrail")
 
 root_id := organization.roots[0].id if count(organization.roots) > 0
 

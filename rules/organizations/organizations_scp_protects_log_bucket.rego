@@ -61,6 +61,7 @@ deny contains finding if {
 	some name in snapshot.org_trail_buckets
 	account := owner(name)
 	account != snapshot.management_account_id
+	not organization.unplaced(account)
 	gaps := [action | some action in params.actions; count(protecting(name, account, action)) == 0]
 	count(gaps) > 0
 	loose := sort({sprintf("%s of %s exempts %s", [d.statement, d.policy, concat(", ", d.unnamed)]) |
@@ -86,7 +87,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	organization.known
+	organization.roots_known
 	not organization.scps_enforced
 	some name in snapshot.org_trail_buckets
 	account := owner(name)
@@ -127,6 +128,29 @@ unknown contains finding if {
 		"message": sprintf("The SCPs could not all be read (%s), so whether one protects log bucket %s is unknown.", [snapshot.describe_errors(organization.scp_errors), name]),
 		"evidence": {"errors": organization.scp_errors},
 	})
+}
+
+unknown contains finding if {
+	some name in snapshot.org_trail_buckets
+	account := owner(name)
+	account != snapshot.management_account_id
+	reason := bucket_scps_unknown_reason(account)
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("Whether an SCP protects log bucket %s in account %s is unknown: %s.", [name, account, reason]),
+		"evidence": {"errors": organization.account_list_errors},
+	})
+}
+
+unknown contains finding if {
+	some finding in log_bucket.unseen_trail_bucket_findings
+}
+
+bucket_scps_unknown_reason(account) := organization.scps_unknown_reason(account)
+
+bucket_scps_unknown_reason(account) := "the roots of the organization could not be read" if {
+	organization.known
+	not organization.roots_known
+	not organization.accounts_by_id[account]
 }
 
 # What the SCPs decide for the account's ordinary principal calling `action` on the bucket.

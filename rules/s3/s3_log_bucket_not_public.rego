@@ -109,6 +109,10 @@ unknown contains finding if {
 	finding := f
 }
 
+unknown contains finding if {
+	some finding in log_bucket.unseen_trail_bucket_findings
+}
+
 # What a caller from outside could ask: read, write or delete a log object, list the bucket or read its
 # ACL, change its policy; anonymously or as a role of another organization.
 public_requests(name) := [{"caller": caller, "action": action, "request": request} |

@@ -11,7 +11,7 @@ public enum ExitCode {
   OK(0, "clean at the chosen --fail-on severity"),
   FAILURES(1, "a failure at or above --fail-on"),
   USAGE(2, "usage or input error: options, config.yaml, snapshot, rules, plan, journal, baseline, credentials"),
-  INCOMPLETE(3, "evidence missing (UNKNOWN findings or collection errors), unless --allow-partial"),
+  INCOMPLETE(3, "evidence missing (UNKNOWN findings or collection errors, unless --allow-partial), or AWS throttled or unavailable"),
   INTERNAL_ERROR(4, "internal error (TRAILWARDEN_DEBUG=1 prints the stack trace)"),
   NOT_APPLIED(5, "remediate apply/rollback: a change was refused as drift, failed at AWS, or skipped"),
   EXPORT_FAILED(6, "export: the destination rejected findings");

@@ -34,6 +34,10 @@ public final class Main implements Runnable {
             err.println("error: " + e.getMessage());
             return ExitCode.USAGE.code();
           }
+          if (e instanceof io.trailwarden.aws.AwsUnavailableException) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.INCOMPLETE.code();
+          }
           err.println("internal error: " + e);
           if (System.getenv("TRAILWARDEN_DEBUG") != null) {
             e.printStackTrace(err);

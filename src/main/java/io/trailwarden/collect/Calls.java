@@ -36,7 +36,8 @@ final class Calls {
     try {
       return Optional.ofNullable(call.get());
     } catch (AwsServiceException e) {
-      String code = e.awsErrorDetails() == null ? "Unknown" : e.awsErrorDetails().errorCode();
+      // An answer that is not AWS's (a proxy, an emulator) can lack a code: it is still a failure.
+      String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "Unknown" : e.awsErrorDetails().errorCode();
       if (noneCodes.contains(code)) {
         return Optional.empty();
       }

@@ -43,8 +43,11 @@ final class CloudTrailCollector {
     progress.started(accounts.size(), places.size());
     fanout.runAll(places, place -> {
       Calls.Target target = new Calls.Target(SERVICE, place.accountId(), place.region());
-      calls.get(target, "DescribeTrails", Optional.empty(), () ->
-              clients.cloudTrail(place.accountId(), place.region()).describeTrails(r -> r.includeShadowTrails(true)).trailList())
+      calls.get(target, "DescribeTrails", Optional.empty(), () -> {
+            try (CloudTrailClient client = clients.openCloudTrail(place.accountId(), place.region())) {
+              return client.describeTrails(r -> r.includeShadowTrails(true)).trailList();
+            }
+          })
           .ifPresent(trails -> trails.forEach(t -> {
             byArn.putIfAbsent(t.trailARN(), t);
             seenFrom.computeIfAbsent(t.trailARN(), k -> ConcurrentHashMap.newKeySet())

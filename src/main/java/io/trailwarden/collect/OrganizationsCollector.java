@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.organizations.model.PolicyTypeStatus;
 
 /**
  * The organization as seen from the management account: roots and the policy types enabled on them,
- * the OU tree, the accounts with their parents, SCPs with their documents and every target, trusted
+ * the OU tree, the accounts with their parents (every account, placed or not, when part of the tree
+ * could not be listed), SCPs with their documents and every target, trusted
  * service access and delegated administrators.
  */
 final class OrganizationsCollector {
@@ -37,24 +40,32 @@ final class OrganizationsCollector {
     var roots = calls.get(target, "ListRoots", Optional.empty(), () -> org.listRootsPaginator().stream().flatMap(page -> page.roots().stream())
         .map(r -> new Organization.Root(r.id(), r.name(), r.policyTypes().stream()
             .filter(p -> p.status() == PolicyTypeStatus.ENABLED).map(p -> p.typeAsString()).sorted().toList()))
-        .toList()).orElse(List.of());
+        .toList());
 
     List<Organization.OrganizationalUnit> units = new ArrayList<>();
-    List<Organization.Account> accounts = new ArrayList<>();
-    Deque<String> parents = new ArrayDeque<>(roots.stream().map(Organization.Root::id).toList());
+    Map<String, Organization.Account> accounts = new TreeMap<>();
+    boolean walked = roots.isPresent();
+    Deque<String> parents = new ArrayDeque<>(roots.orElse(List.of()).stream().map(Organization.Root::id).toList());
     while (!parents.isEmpty()) {
       String parent = parents.pop();
-      calls.get(target, "ListOrganizationalUnitsForParent", Optional.of(parent), () ->
-              org.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream().flatMap(page -> page.organizationalUnits().stream()).toList())
+      var children = calls.get(target, "ListOrganizationalUnitsForParent", Optional.of(parent), () ->
+          org.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream().flatMap(page -> page.organizationalUnits().stream()).toList());
+      children.orElse(List.of()).forEach(ou -> {
+        units.add(new Organization.OrganizationalUnit(ou.id(), ou.name(), parent));
+        parents.add(ou.id());
+      });
+      var members = calls.get(target, "ListAccountsForParent", Optional.of(parent), () ->
+          org.listAccountsForParentPaginator(r -> r.parentId(parent)).stream().flatMap(page -> page.accounts().stream()).toList());
+      members.orElse(List.of()).forEach(a -> accounts.put(a.id(), new Organization.Account(a.id(), a.name(), a.statusAsString(), Optional.of(parent))));
+      walked &= children.isPresent() && members.isPresent();
+    }
+    if (!walked) {
+      // Part of the tree could not be listed: the flat account list still names every account, so none
+      // leaves the snapshot; the ones the walk did not place have no parent, and the rules that need
+      // their place (SCPs) judge them UNKNOWN (architecture.md §3).
+      calls.get(target, "ListAccounts", Optional.empty(), () -> org.listAccountsPaginator().stream().flatMap(page -> page.accounts().stream()).toList())
           .orElse(List.of())
-          .forEach(ou -> {
-            units.add(new Organization.OrganizationalUnit(ou.id(), ou.name(), parent));
-            parents.add(ou.id());
-          });
-      calls.get(target, "ListAccountsForParent", Optional.of(parent), () ->
-              org.listAccountsForParentPaginator(r -> r.parentId(parent)).stream().flatMap(page -> page.accounts().stream()).toList())
-          .orElse(List.of())
-          .forEach(a -> accounts.add(new Organization.Account(a.id(), a.name(), a.statusAsString(), parent)));
+          .forEach(a -> accounts.putIfAbsent(a.id(), new Organization.Account(a.id(), a.name(), a.statusAsString(), Optional.empty())));
     }
 
     List<String> serviceAccess = calls.get(target, "ListAWSServiceAccessForOrganization", Optional.empty(), () ->
@@ -71,9 +82,9 @@ final class OrganizationsCollector {
             .ifPresent(delegated::addAll));
 
     var o = described.get();
-    Organization organization = new Organization(o.id(), o.arn(), o.featureSetAsString(), o.masterAccountId(), roots,
+    Organization organization = new Organization(o.id(), o.arn(), o.featureSetAsString(), o.masterAccountId(), roots.orElse(List.of()),
         units.stream().sorted(Comparator.comparing(Organization.OrganizationalUnit::id)).toList(),
-        accounts.stream().sorted(Comparator.comparing(Organization.Account::id)).toList(),
+        List.copyOf(accounts.values()),
         serviceAccess,
         delegated.stream().sorted(Comparator.comparing(Organization.DelegatedAdministrator::accountId)
             .thenComparing(Organization.DelegatedAdministrator::servicePrincipal)).toList());

@@ -1,6 +1,7 @@
 package io.trailwarden.collect;
 
 import io.trailwarden.InvalidInputException;
+import io.trailwarden.aws.AwsUnavailableException;
 import io.trailwarden.aws.ClientFactory;
 import io.trailwarden.config.OrganizationSettings;
 import io.trailwarden.snapshot.Organization;
@@ -76,6 +77,11 @@ public final class SnapshotCollector {
     try {
       caller = clients.callerAccountId();
     } catch (SdkException e) {
+      if (AwsUnavailableException.isTransient(e)) {
+        throw new AwsUnavailableException("sts GetCallerIdentity in " + clients.settings().homeRegion() + " failed after "
+            + ClientFactory.MAX_ATTEMPTS + " attempts: " + AwsUnavailableException.describe(e) + ". AWS is throttling or unavailable; the credentials "
+            + "were not refused. Run the scan again later.", e);
+      }
       throw new InvalidInputException("AWS credentials do not work (sts GetCallerIdentity in " + clients.settings().homeRegion()
           + "): " + e.getMessage() + ". Configure credentials for the management account (environment, profile or SSO).");
     }

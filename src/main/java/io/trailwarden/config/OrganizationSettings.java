@@ -26,6 +26,8 @@ public record OrganizationSettings(
   public static final String ALL_REGIONS = "all";
   private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
+  private static final java.util.Set<String> KNOWN_REGIONS = software.amazon.awssdk.regions.Region.regions().stream()
+      .filter(r -> !r.isGlobalRegion()).map(software.amazon.awssdk.regions.Region::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   public OrganizationSettings {
     managementAccountId = orEmpty(managementAccountId);
@@ -80,6 +82,11 @@ public record OrganizationSettings(
   private static void requireRegion(String key, String region) {
     if (!REGION.matcher(region).matches()) {
       throw new IllegalArgumentException(key + ": '" + region + "' is not an AWS region name (e.g. us-east-1)");
+    }
+    // Shaped like a region but unknown to the SDK's partition metadata: no endpoint would answer.
+    if (!KNOWN_REGIONS.contains(region)) {
+      throw new IllegalArgumentException(key + ": '" + region + "' is not an AWS region (known: "
+          + String.join(", ", new java.util.TreeSet<>(KNOWN_REGIONS)) + ")");
     }
   }
 

@@ -47,13 +47,16 @@ public record Baseline(String source, String managementAccountId, Optional<Strin
   }
 
   /**
-   * The comparison: the state of every current failure, and the baseline's failures that no longer
-   * fail (fixed, or their resource is gone), most severe first.
+   * The comparison: the state of every current failure; the baseline's failures whose resource was
+   * read again and passes (fixed); and those that could not be judged again, UNKNOWN now or not
+   * collected at all (not re-checked: missing evidence never reads as fixed). Both most severe first.
+   * A baseline failure that is now waived is in neither list: the waived finding says so.
    */
-  public record Comparison(String source, Map<String, State> states, List<Failure> fixed) {
+  public record Comparison(String source, Map<String, State> states, List<Failure> fixed, List<Failure> notRechecked) {
     public Comparison {
       states = java.util.Collections.unmodifiableMap(new TreeMap<>(states));
       fixed = List.copyOf(fixed);
+      notRechecked = List.copyOf(notRechecked);
     }
 
     public Optional<State> stateOf(Finding finding) {
@@ -75,10 +78,11 @@ public record Baseline(String source, String managementAccountId, Optional<Strin
     Map<String, State> states = evaluation.findings().stream().filter(Finding::isActiveFailure)
         .collect(Collectors.toMap(Finding::fingerprint, f -> failures.containsKey(f.fingerprint()) ? State.EXISTING : State.NEW,
             (a, b) -> a));
-    Set<String> failing = states.keySet();
-    List<Failure> fixed = failures.values().stream().filter(f -> !failing.contains(f.fingerprint()))
-        .sorted(Comparator.comparing(Failure::severity).thenComparing(Failure::ruleId).thenComparing(Failure::resource))
-        .toList();
-    return new Comparison(source, states, fixed);
+    Map<String, Status> now = evaluation.findings().stream().collect(Collectors.toMap(Finding::fingerprint, Finding::status, (a, b) -> a));
+    Comparator<Failure> order = Comparator.comparing(Failure::severity).thenComparing(Failure::ruleId).thenComparing(Failure::resource);
+    List<Failure> fixed = failures.values().stream().filter(f -> now.get(f.fingerprint()) == Status.PASS).sorted(order).toList();
+    List<Failure> notRechecked = failures.values().stream()
+        .filter(f -> !now.containsKey(f.fingerprint()) || now.get(f.fingerprint()) == Status.UNKNOWN).sorted(order).toList();
+    return new Comparison(source, states, fixed, notRechecked);
   }
 }

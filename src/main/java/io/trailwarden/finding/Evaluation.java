@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param rules the rules that were evaluated, sorted by id
  * @param findings one per (rule, resource), sorted by rule id then resource
  * @param expiredWaivers waivers from config.yaml that matched a finding but had expired
+ * @param unaccountedAccounts accounts the collection could not place in the organization's tree;
+ *     empty when their number is unknown (see {@code Snapshot.unaccountedAccounts})
  */
 public record Evaluation(
     String toolVersion,
@@ -24,6 +26,7 @@ public record Evaluation(
     List<Finding> findings,
     List<CollectionError> collectionErrors,
     List<Waiver> expiredWaivers,
+    Optional<Integer> unaccountedAccounts,
     Optional<Baseline.Comparison> baseline) {
 
   public Evaluation {
@@ -33,17 +36,17 @@ public record Evaluation(
     expiredWaivers = List.copyOf(expiredWaivers);
   }
 
-  /** An evaluation compared with no baseline. */
+  /** An evaluation compared with no baseline, every account accounted for. */
   public Evaluation(String toolVersion, Instant collectedAt, String managementAccountId, Optional<String> organizationId,
       List<RuleMetadata> rules, List<Finding> findings, List<CollectionError> collectionErrors, List<Waiver> expiredWaivers) {
     this(toolVersion, collectedAt, managementAccountId, organizationId, rules, findings, collectionErrors, expiredWaivers,
-        Optional.empty());
+        Optional.of(0), Optional.empty());
   }
 
   /** The same evaluation compared with a previous run's failures. */
   public Evaluation compareWith(Baseline previous) {
     return new Evaluation(toolVersion, collectedAt, managementAccountId, organizationId, rules, findings, collectionErrors,
-        expiredWaivers, Optional.of(previous.compare(this)));
+        expiredWaivers, unaccountedAccounts, Optional.of(previous.compare(this)));
   }
 
   /** NEW or EXISTING for an active failure when a baseline was given; empty otherwise. */

@@ -64,7 +64,8 @@ public final class ConsoleReporter {
     return ReportSupport.plural(summary.rules(), "rule") + ", " + ReportSupport.plural(summary.resources(), "resource") + " checked: "
         + summary.passed() + " passed, " + summary.failed() + " failed"
         + (bySeverity.isEmpty() ? "" : " (" + bySeverity + ")")
-        + ", " + summary.unknown() + " unknown, " + summary.waived() + " waived.";
+        + ", " + summary.unknown() + " unknown, " + summary.waived() + " waived."
+        + (summary.unaccountedText().isEmpty() ? "" : " " + summary.unaccountedText());
   }
 
   private static void line(StringBuilder out, List<String> cells, int[] widths) {

@@ -72,6 +72,7 @@ public final class JsonReporter implements Reporter {
     node.put("collectionErrors", summary.collectionErrors());
     node.put("expiredWaivers", summary.expiredWaivers());
     node.put("incomplete", summary.incomplete());
+    summary.unaccountedAccounts().ifPresentOrElse(n -> node.put("unaccountedAccounts", n), () -> node.putNull("unaccountedAccounts"));
     return node;
   }
 
@@ -103,15 +104,19 @@ public final class JsonReporter implements Reporter {
     node.put("source", comparison.source());
     node.put("new", comparison.count(Baseline.State.NEW));
     node.put("existing", comparison.count(Baseline.State.EXISTING));
-    ArrayNode fixed = node.putArray("fixed");
-    comparison.fixed().forEach(f -> {
-      ObjectNode entry = fixed.addObject();
+    failures(node.putArray("fixed"), comparison.fixed());
+    failures(node.putArray("notRechecked"), comparison.notRechecked());
+    return node;
+  }
+
+  private static void failures(ArrayNode array, java.util.List<Baseline.Failure> failures) {
+    failures.forEach(f -> {
+      ObjectNode entry = array.addObject();
       entry.put("ruleId", f.ruleId());
       entry.put("severity", f.severity().id());
       entry.put("resource", f.resource());
       entry.put("fingerprint", f.fingerprint());
     });
-    return node;
   }
 
   private static ObjectNode finding(Evaluation evaluation, Finding finding) {

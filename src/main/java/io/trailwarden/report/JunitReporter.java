@@ -101,6 +101,8 @@ public final class JunitReporter implements Reporter {
           .filter(f -> evaluation.baselineState(f).orElse(null) == Baseline.State.NEW).count()));
       xml.property("baseline.fixed", String.valueOf(evaluation.baseline().get().fixed().stream()
           .filter(f -> f.ruleId().equals(rule.id())).count()));
+      xml.property("baseline.notRechecked", String.valueOf(evaluation.baseline().get().notRechecked().stream()
+          .filter(f -> f.ruleId().equals(rule.id())).count()));
     }
     xml.newline(2);
     xml.writer.writeEndElement();

@@ -44,7 +44,8 @@ public final class MarkdownReporter implements Reporter {
     md.append(gate()).append("\n\n");
     evaluation.baseline().ifPresent(b -> md.append("Compared with ").append(MarkdownText.code(b.source())).append(": ")
         .append(b.count(Baseline.State.NEW)).append(" new, ").append(b.count(Baseline.State.EXISTING))
-        .append(" still failing, ").append(b.fixed().size()).append(" fixed.\n\n"));
+        .append(" still failing, ").append(b.fixed().size()).append(" fixed, ").append(b.notRechecked().size())
+        .append(" not re-checked.\n\n"));
     if (summary.resources() == 0) {
       // Zero findings is not evidence of compliance; say so rather than let "PASS" stand alone.
       md.append("No resource was judged: the rules found nothing to check in this snapshot.\n\n");
@@ -82,6 +83,14 @@ public final class MarkdownReporter implements Reporter {
         fixed.stream().limit(MAX_ROWS).forEach(f -> row(md, f.severity().id(), MarkdownText.code(f.ruleId()),
             MarkdownText.code(f.resource())));
         more(md, fixed.size());
+      }
+      List<Baseline.Failure> notRechecked = evaluation.baseline().get().notRechecked();
+      if (!notRechecked.isEmpty()) {
+        md.append("\n### Not re-checked since the baseline\n\nThese failed in the baseline and could not be judged this time "
+            + "(UNKNOWN, or not collected): they are not known to be fixed.\n\n| Severity | Rule | Resource |\n| --- | --- | --- |\n");
+        notRechecked.stream().limit(MAX_ROWS).forEach(f -> row(md, f.severity().id(), MarkdownText.code(f.ruleId()),
+            MarkdownText.code(f.resource())));
+        more(md, notRechecked.size());
       }
     }
     // With a baseline the new failures are listed above; the rest are the ones it already had.
@@ -175,7 +184,8 @@ public final class MarkdownReporter implements Reporter {
         + ReportSupport.plural(summary.resources(), "resource") + "."
         + (summary.collectionErrors() > 0
             ? " " + ReportSupport.plural(summary.collectionErrors(), "collection error") + "." : "")
-        + (summary.expiredWaivers() > 0 ? " " + ReportSupport.plural(summary.expiredWaivers(), "expired waiver") + "." : "");
+        + (summary.expiredWaivers() > 0 ? " " + ReportSupport.plural(summary.expiredWaivers(), "expired waiver") + "." : "")
+        + (summary.unaccountedText().isEmpty() ? "" : " " + summary.unaccountedText());
   }
 
   private static void row(StringBuilder md, String... cells) {

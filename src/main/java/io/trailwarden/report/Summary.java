@@ -24,7 +24,8 @@ record Summary(
     long waived,
     Map<Severity, Long> failedBySeverity,
     int collectionErrors,
-    int expiredWaivers) {
+    int expiredWaivers,
+    java.util.Optional<Integer> unaccountedAccounts) {
 
   Summary {
     failedBySeverity = Collections.unmodifiableMap(new EnumMap<>(failedBySeverity));
@@ -45,7 +46,8 @@ record Summary(
         evaluation.count(Status.WAIVED),
         bySeverity,
         evaluation.collectionErrors().size(),
-        evaluation.expiredWaivers().size());
+        evaluation.expiredWaivers().size(),
+        evaluation.unaccountedAccounts());
   }
 
   long count(Status status) {
@@ -71,6 +73,16 @@ record Summary(
   /** Evidence was missing somewhere (an UNKNOWN or a call that failed): exit code 3's condition. */
   boolean incomplete() {
     return unknown > 0 || collectionErrors > 0;
+  }
+
+  /** A sentence when accounts are unaccounted for (issue 13: they once vanished silently); empty otherwise. */
+  String unaccountedText() {
+    if (unaccountedAccounts.isEmpty()) {
+      return "How many accounts are unaccounted for is unknown: the organization's accounts could not be listed.";
+    }
+    int n = unaccountedAccounts.get();
+    return n == 0 ? "" : ReportSupport.plural(n, "account") + " unaccounted for: not placed in the organization's tree, so the SCPs reaching "
+        + (n == 1 ? "it are" : "them are") + " unknown.";
   }
 
   /** "1 critical, 3 high": only the severities that occur; empty when nothing failed. */

@@ -52,7 +52,8 @@ public final class Evaluator {
         config.config().waivers(), snapshot.collectedAt().atZone(ZoneOffset.UTC).toLocalDate());
     var findings = assembler.assemble(results);
     return new Evaluation(toolVersion, snapshot.collectedAt(), snapshot.scope().managementAccountId(),
-        snapshot.organizationId(), selected, findings, snapshot.errors(), assembler.expiredWaivers());
+        snapshot.organizationId(), selected, findings, snapshot.errors(), assembler.expiredWaivers(), snapshot.unaccountedAccounts(),
+        java.util.Optional.empty());
   }
 
   /** The rule's METADATA defaults, overridden key by key by config.yaml. */

@@ -1,6 +1,7 @@
 package io.trailwarden.snapshot;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The AWS Organization: its roots, OU tree and accounts, and what it lets services do. */
 public record Organization(
@@ -31,8 +32,12 @@ public record Organization(
 
   public record OrganizationalUnit(String id, String name, String parentId) {}
 
-  /** A member (or the management) account; no e-mail address is kept. */
-  public record Account(String id, String name, String status, String parentId) {}
+  /**
+   * A member (or the management) account; no e-mail address is kept.
+   *
+   * @param parentId empty when the walk of the tree could not reach it (ListAccounts named it)
+   */
+  public record Account(String id, String name, String status, Optional<String> parentId) {}
 
   public record DelegatedAdministrator(String accountId, String servicePrincipal) {}
 }

@@ -37,6 +37,19 @@ public record Snapshot(
     return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(map));
   }
 
+  /**
+   * How many of the organization's accounts the collection could not place in its tree (so which SCPs
+   * reach them is unknown); empty when not even that number is known: Organizations, or the account
+   * list a failed walk of the tree falls back on, could not be read.
+   */
+  public Optional<Integer> unaccountedAccounts() {
+    boolean listFailed = errors.stream().anyMatch(e -> e.service().equals("organizations") && e.operation().equals("ListAccounts"));
+    if (organization.isEmpty() || listFailed) {
+      return Optional.empty();
+    }
+    return Optional.of((int) organization.get().accounts().stream().filter(a -> a.parentId().isEmpty()).count());
+  }
+
   /** The organization id when Organizations was read. */
   public Optional<String> organizationId() {
     return organization.map(Organization::id);

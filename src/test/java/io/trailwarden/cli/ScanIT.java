@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trailwarden.Json;
 import io.trailwarden.TestFiles;
+import io.trailwarden.aws.ClientFactory;
 import io.trailwarden.demo.Seeder;
 import io.trailwarden.emulator.ArticleOrganization;
 import io.trailwarden.emulator.ArticleOrganization.Fault;
 import io.trailwarden.emulator.DeniedAccounts;
+import io.trailwarden.emulator.FaultProxy;
 import io.trailwarden.emulator.Moto;
 import io.trailwarden.report.JunitSchemas;
 import java.nio.file.Files;
@@ -129,6 +131,21 @@ class ScanIT {
     MainTest.Run run = scan(seeded, "http://127.0.0.1:9");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(run.err()).contains("sts GetCallerIdentity in us-east-1");
+    assertThat(temp.resolve("reports/trailwarden.json")).doesNotExist();
+  }
+
+  /** Issue 13: a throttled GetCallerIdentity is a retryable failure (exit 3), not bad credentials (exit 2). */
+  @Test
+  void throttledCallerIdentityIsRetryableNotBadCredentials() throws Exception {
+    var seeded = seed(EnumSet.noneOf(Fault.class));
+    FaultProxy.Plan throttleAll = new FaultProxy.Plan(1, 1.0, java.util.List.of(FaultProxy.Kind.THROTTLE), Set.of(), Set.of());
+    try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint(), throttleAll, "emulator", Seeder.MANAGEMENT_ACCOUNT)) {
+      MainTest.Run run = scan(seeded, proxy.endpoint().toString());
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INCOMPLETE.code());
+      assertThat(run.err()).contains("sts GetCallerIdentity in us-east-1 failed after " + ClientFactory.MAX_ATTEMPTS + " attempts")
+          .contains("Throttling").contains("Run the scan again later").doesNotContain("credentials do not work");
+      assertThat(proxy.requests()).as("every attempt reached AWS").isEqualTo(ClientFactory.MAX_ATTEMPTS);
+    }
     assertThat(temp.resolve("reports/trailwarden.json")).doesNotExist();
   }
 }

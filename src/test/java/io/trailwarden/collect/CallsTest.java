@@ -48,6 +48,18 @@ class CallsTest {
     assertThat(calls.errors()).isEmpty();
   }
 
+  /** Issue 13: an answer without an error code (an unknown region's) threw a NullPointerException here. */
+  @Test
+  void anAnswerWithoutACodeIsAnError() {
+    Calls calls = new Calls();
+    Optional<String> result = calls.getOrNone(TARGET, "GetBucketPolicy", Optional.of("logs"), Set.of("NoSuchBucketPolicy"), () -> {
+      throw AwsServiceException.builder().statusCode(404).message("not found")
+          .awsErrorDetails(AwsErrorDetails.builder().errorMessage("not found").build()).build();
+    });
+    assertThat(result).isEmpty();
+    assertThat(calls.errors()).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("Unknown"));
+  }
+
   @Test
   void clientFailuresAreRecordedToo() {
     Calls calls = new Calls();

@@ -11,6 +11,7 @@ import io.trailwarden.demo.Seeder;
 import io.trailwarden.emulator.ArticleOrganization;
 import io.trailwarden.emulator.ArticleOrganization.Fault;
 import io.trailwarden.emulator.DeniedAccounts;
+import io.trailwarden.emulator.FaultProxy;
 import io.trailwarden.emulator.Moto;
 import io.trailwarden.snapshot.Bucket;
 import io.trailwarden.snapshot.CollectionError;
@@ -48,10 +49,14 @@ class SnapshotCollectorIT {
   }
 
   Snapshot collect(ArticleOrganization.Seeded seeded, ApiCallCounter counter) {
+    return collect(seeded, counter, MOTO.endpoint());
+  }
+
+  Snapshot collect(ArticleOrganization.Seeded seeded, ApiCallCounter counter, java.net.URI endpoint) {
     OrganizationSettings settings = new OrganizationSettings(Optional.empty(), Optional.of(seeded.loggingAccount()),
         Seeder.HOME_REGION, Optional.of(ArticleOrganization.TRAIL), Optional.of(ArticleOrganization.BUCKET), REGIONS, null,
         Optional.empty(), 4, Optional.empty(), null);
-    AwsSettings aws = new AwsSettings(Optional.of(MOTO.endpoint()), Seeder.HOME_REGION, settings.memberRoleName(), Optional.empty(), 4);
+    AwsSettings aws = new AwsSettings(Optional.of(endpoint), Seeder.HOME_REGION, settings.memberRoleName(), Optional.empty(), 4);
     try (ClientFactory clients = new ClientFactory(aws, Seeder.credentials(), List.of(counter))) {
       return new SnapshotCollector(clients, settings, Clock.fixed(NOW, ZoneOffset.UTC), Progress.QUIET).collect();
     }
@@ -82,10 +87,11 @@ class SnapshotCollectorIT {
         .containsExactlyInAnyOrder(tuple("Security", seeded.rootId()), tuple("Workloads", seeded.rootId()),
             tuple("Production", seeded.workloadsOu()), tuple("Development", seeded.workloadsOu()));
     assertThat(org.accounts()).extracting(Organization.Account::id, Organization.Account::parentId, Organization.Account::status)
-        .containsExactlyInAnyOrder(tuple(Seeder.MANAGEMENT_ACCOUNT, seeded.rootId(), "ACTIVE"),
-            tuple(seeded.loggingAccount(), seeded.securityOu(), "ACTIVE"),
-            tuple(seeded.productionAccount(), seeded.productionOu(), "ACTIVE"),
-            tuple(seeded.developmentAccount(), seeded.developmentOu(), "ACTIVE"));
+        .containsExactlyInAnyOrder(tuple(Seeder.MANAGEMENT_ACCOUNT, Optional.of(seeded.rootId()), "ACTIVE"),
+            tuple(seeded.loggingAccount(), Optional.of(seeded.securityOu()), "ACTIVE"),
+            tuple(seeded.productionAccount(), Optional.of(seeded.productionOu()), "ACTIVE"),
+            tuple(seeded.developmentAccount(), Optional.of(seeded.developmentOu()), "ACTIVE"));
+    assertThat(snapshot.unaccountedAccounts()).contains(0);
     assertThat(org.serviceAccess()).contains("cloudtrail.amazonaws.com");
 
     Scp protect = snapshot.scps().stream().filter(s -> s.id().equals(seeded.scpId())).findFirst().orElseThrow();
@@ -190,5 +196,35 @@ class SnapshotCollectorIT {
     assertThat(bucket.lifecycleRules()).as("no lifecycle configuration").isEmpty();
     Scp protect = snapshot.scps().stream().filter(s -> s.id().equals(seeded.scpId())).findFirst().orElseThrow();
     assertThat(protect.targets()).containsExactly(seeded.productionOu());
+  }
+
+  /** Issue 13: a parent whose accounts could not be listed no longer takes its accounts out of the snapshot. */
+  @Test
+  void accountsUnderAParentThatCannotBeListedStayInTheSnapshot() {
+    var seeded = seed(EnumSet.noneOf(Fault.class));
+    Snapshot snapshot;
+    try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint(), FaultProxy.Plan.denying(Set.of(), Set.of("ListAccountsForParent")),
+        "emulator", Seeder.MANAGEMENT_ACCOUNT)) {
+      snapshot = collect(seeded, new ApiCallCounter(), proxy.endpoint());
+    }
+    assertThat(snapshot.organization().orElseThrow().accounts()).extracting(Organization.Account::id, Organization.Account::parentId)
+        .containsExactlyInAnyOrder(tuple(Seeder.MANAGEMENT_ACCOUNT, Optional.empty()), tuple(seeded.loggingAccount(), Optional.empty()),
+            tuple(seeded.productionAccount(), Optional.empty()), tuple(seeded.developmentAccount(), Optional.empty()));
+    assertThat(snapshot.unaccountedAccounts()).contains(4);
+    assertThat(snapshot.errors()).extracting(CollectionError::operation).containsOnly("ListAccountsForParent");
+    assertThat(snapshot.trails()).as("the accounts are still scanned").isNotEmpty();
+    assertThat(snapshot.buckets()).containsKey(ArticleOrganization.BUCKET);
+  }
+
+  @Test
+  void withTheAccountListUnreadableTooTheirNumberIsUnknown() {
+    var seeded = seed(EnumSet.noneOf(Fault.class));
+    Snapshot snapshot;
+    try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint(),
+        FaultProxy.Plan.denying(Set.of(), Set.of("ListAccountsForParent", "ListAccounts")), "emulator", Seeder.MANAGEMENT_ACCOUNT)) {
+      snapshot = collect(seeded, new ApiCallCounter(), proxy.endpoint());
+    }
+    assertThat(snapshot.organization().orElseThrow().accounts()).isEmpty();
+    assertThat(snapshot.unaccountedAccounts()).isEmpty();
   }
 }

@@ -141,7 +141,7 @@ class PolicyEngineTest {
   void aRuleLackingASetIsReported(@TempDir Path temp) throws Exception {
     Path rules = TestFiles.copyOfRules(temp);
     Path rule = rules.resolve("cloudtrail/cloudtrail_org_trail_multi_region_enabled.rego");
-    Files.writeString(rule, Files.readString(rule).replace("unknown := set()", ""));
+    Files.writeString(rule, Files.readString(rule).replace("unknown contains snapshot.unseen_org_trail(\"whether it records every region\")", ""));
     PolicyEngine engine = engine(rules);
     assertThatThrownBy(() -> engine.evaluate(snapshot("compliant-org.json"), Map.of(), List.of("cloudtrail_org_trail_multi_region_enabled")))
         .hasMessageContaining("rule cloudtrail_org_trail_multi_region_enabled must define the sets subjects, deny and unknown");

@@ -20,6 +20,21 @@ class ConsoleReporterTest {
         "\n7 rules, 4 resources checked: 2 passed, 5 failed (1 critical, 2 high, 1 medium, 1 low), 1 unknown, 1 waived.\n");
   }
 
+  /** Issue 13: accounts the collection could not place (or count) are said in the summary, never silently left out. */
+  @Test
+  void theSummarySaysHowManyAccountsAreUnaccountedFor() {
+    Evaluation mixed = Evaluations.mixed();
+    Evaluation unplaced = new Evaluation(mixed.toolVersion(), mixed.collectedAt(), mixed.managementAccountId(), mixed.organizationId(),
+        mixed.rules(), mixed.findings(), mixed.collectionErrors(), mixed.expiredWaivers(), Optional.of(2), Optional.empty());
+    assertThat(console.render(unplaced)).endsWith(" 1 waived. 2 accounts unaccounted for: not placed in the organization's tree, "
+        + "so the SCPs reaching them are unknown.\n");
+    Evaluation uncounted = new Evaluation(mixed.toolVersion(), mixed.collectedAt(), mixed.managementAccountId(), mixed.organizationId(),
+        mixed.rules(), mixed.findings(), mixed.collectionErrors(), mixed.expiredWaivers(), Optional.empty(), Optional.empty());
+    assertThat(console.render(uncounted)).endsWith(" 1 waived. How many accounts are unaccounted for is unknown: "
+        + "the organization's accounts could not be listed.\n");
+    assertThat(new JsonReporter().render(uncounted)).contains("\"unaccountedAccounts\" : null");
+  }
+
   @Test
   void printsOnlyAsciiAndTruncatesLongMessages() {
     Finding finding = Evaluations.fail(Evaluations.BUCKET_WRITE, Severity.HIGH, "arn:aws:s3:::bücket", "1", "us-east-1",

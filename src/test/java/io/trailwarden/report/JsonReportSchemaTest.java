@@ -51,8 +51,8 @@ class JsonReportSchemaTest {
     ObjectNode badState = report.deepCopy();
     ((ObjectNode) badState.path("findings").get(0)).put("baselineState", "gone");
     assertThat(SCHEMA.validate(badState)).isNotEmpty();
-    ObjectNode badFixed = report.deepCopy();
-    ((ObjectNode) badFixed.path("baseline").path("fixed").get(0)).remove("fingerprint");
-    assertThat(SCHEMA.validate(badFixed)).isNotEmpty();
+    ObjectNode badNotRechecked = report.deepCopy();
+    ((ObjectNode) badNotRechecked.path("baseline").path("notRechecked").get(0)).remove("fingerprint");
+    assertThat(SCHEMA.validate(badNotRechecked)).isNotEmpty();
   }
 }
