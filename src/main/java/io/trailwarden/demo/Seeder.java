@@ -181,6 +181,11 @@ public final class Seeder implements AutoCloseable {
         .cloudWatchLogsRoleArn("arn:aws:iam::" + account + ":role/CloudTrailToCloudWatchLogs"));
   }
 
+  /** The account's S3 client in the home region, for writing objects (the demo's delivered logs). */
+  public software.amazon.awssdk.services.s3.S3Client s3(String account) {
+    return clients.s3(account, HOME_REGION);
+  }
+
   @Override
   public void close() {
     clients.close();
