@@ -13,12 +13,10 @@ import java.io.IOException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Verifies the digests of one account and region in a window, and the log files they list, as the
@@ -29,8 +27,8 @@ import java.util.stream.Stream;
  * {@link LogStore.StoreException}: the chain then could not be judged.
  */
 final class ChainVerifier {
-  /** Digests are delivered about an hour after the hour they cover; the newest one may not be there yet. */
-  private static final Duration DELIVERY_DELAY = Duration.ofHours(1);
+  /** The newest digest may not be delivered yet. */
+  private static final Duration DELIVERY_DELAY = DigestListing.DELIVERY_DELAY;
 
   private final LogStore store;
   private final String bucket;
@@ -51,25 +49,13 @@ final class ChainVerifier {
       boolean valid) {}
 
   void verify(DigestKeys folder, Map<String, ListedKey> publicKeys, String region, Tally tally) {
-    List<String> listed = list(folder);
+    List<String> listed = DigestListing.inWindow(store, bucket, folder, from, to);
     tally.listed += listed.size();
     Map<String, Loaded> loaded = new LinkedHashMap<>();
     for (String key : listed) {
       load(folder, key, publicKeys, region, tally).ifPresent(l -> loaded.put(key, l));
     }
     checkChain(folder, listed, loaded, tally);
-  }
-
-  /** This trail's digest keys from a day before the window to an hour after it (late deliveries), oldest first. */
-  private List<String> list(DigestKeys folder) {
-    String lastDay = DigestKeys.day(to.plus(DELIVERY_DELAY));
-    Instant latest = to.plus(DELIVERY_DELAY);
-    try (Stream<String> keys = store.keys(bucket, folder.digestFolder(), folder.listStartAfter(from))) {
-      return keys.takeWhile(key -> folder.dayOf(key).map(day -> day.compareTo(lastDay) <= 0).orElse(false))
-          .filter(key -> folder.digestTime(key).map(t -> !t.isBefore(from) && !t.isAfter(latest)).orElse(false))
-          .sorted(Comparator.comparing((String key) -> folder.digestTime(key).orElseThrow()).thenComparing(key -> key))
-          .toList();
-    }
   }
 
   private Optional<Loaded> load(DigestKeys folder, String key, Map<String, ListedKey> publicKeys, String region, Tally tally) {

@@ -45,7 +45,8 @@ public final class LogVerifier {
       regions = List.copyOf(regions);
     }
 
-    List<DigestKeys> folders(String account, String region) {
+    /** The digest folders of one account and region. */
+    public List<DigestKeys> folders(String account, String region) {
       List<DigestKeys> folders = new ArrayList<>();
       folders.add(new DigestKeys(keyPrefix, organizationId, account, region, trailName, homeRegion));
       if (organizationId.isPresent() && account.equals(managementAccountId)) {
