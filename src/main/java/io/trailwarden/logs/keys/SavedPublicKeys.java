@@ -67,7 +67,7 @@ public final class SavedPublicKeys implements PublicKeySource {
       }
       byte[] bytes;
       try {
-        bytes = Base64.getMimeDecoder().decode(value.asText());
+        bytes = Base64.getDecoder().decode(value.asText().trim());
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException(at + ".Value: not base64");
       }
