@@ -6,9 +6,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 
 /**
- * Decodes ListPublicKeys' {@code Value}. The API documents it as the DER encoded PKCS#1 key, but the
- * bytes the SDK hands over are, in the AWS CLI's experience, the base64 text of that DER (the CLI
- * base64-decodes them once more). Both are accepted: DER starts with a SEQUENCE tag, base64 text never does.
+ * Decodes ListPublicKeys' {@code Value}, the DER encoded PKCS#1 key. The SDK hands over the DER itself
+ * (a blob is base64 only on the wire); but the AWS CLI keeps blobs as their base64 text and decodes the
+ * key once more itself, so a value that went through a tool of that kind is base64 DER. Both are
+ * accepted: DER starts with a SEQUENCE tag, base64 text never does.
  */
 public final class PublicKeyValue {
   private PublicKeyValue() {}
