@@ -130,6 +130,9 @@ public final class LogsVerifyBench {
       s3Run.chains.stream().filter(c -> c.problemCount() > 0).forEach(c -> c.problems().forEach(p ->
           System.out.println("  trailwarden: " + p.kind() + " " + p.key())));
       cli.invalid.forEach(line -> System.out.println("  aws cli:     " + line));
+      try (var paths = Files.walk(locker)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
     }
   }
 
