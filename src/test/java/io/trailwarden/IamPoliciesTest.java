@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The two IAM policies the README ships: the scanner's stays read-only; the remediator's is what it declares. */
+/**
+ * The IAM policies the docs ship: the scanner's stays read-only; the remediator's is what it declares;
+ * log verification's reads only the log bucket's objects and CloudTrail's public keys.
+ */
 public class IamPoliciesTest {
   public static final Path SCAN = TestFiles.projectDir().resolve("docs/iam/trailwarden-scan-policy.json");
   public static final Path REMEDIATE = TestFiles.projectDir().resolve("docs/iam/trailwarden-remediate-policy.json");
+  public static final Path LOGS_VERIFY = TestFiles.projectDir().resolve("docs/iam/trailwarden-logs-verify-policy.json");
 
   /** The Allow actions of a policy file, wildcards as written. */
   public static List<String> actions(Path policy) throws IOException {
@@ -38,6 +42,14 @@ public class IamPoliciesTest {
   void theScanPolicyOnlyReads() throws IOException {
     assertThat(actions(SCAN)).isNotEmpty().allSatisfy(action ->
         assertThat(action.substring(action.indexOf(':') + 1)).matches("(Describe|Get|List).*|AssumeRole"));
+  }
+
+  @Test
+  void theLogsVerifyPolicyReadsTheLogBucketAndThePublicKeysOnly() throws IOException {
+    // Exactly what S3LogStore, LogFetcher (HeadObject is s3:GetObject) and CloudTrailPublicKeys call.
+    assertThat(actions(LOGS_VERIFY)).containsExactlyInAnyOrder("s3:GetObject", "s3:ListBucket", "cloudtrail:ListPublicKeys");
+    JsonNode doc = Json.mapper().readTree(LOGS_VERIFY.toFile());
+    assertThat(doc.path("Statement").get(0).path("Resource").toString()).contains("LOG-BUCKET-NAME").doesNotContain("\"*\"");
   }
 
   @Test

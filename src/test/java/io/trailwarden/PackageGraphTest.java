@@ -107,4 +107,30 @@ class PackageGraphTest {
         .should().dependOnClassesThat().resideInAPackage(REGISTRY)
         .check(MAIN);
   }
+
+  @Test
+  void theLogVerifierStandsApartFromTheScanner() {
+    // logs reads the snapshot and talks to AWS; the rules, findings and reports know it only through the snapshot.
+    noClasses().that().resideInAPackage("io.trailwarden.logs..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.trailwarden.config..", "io.trailwarden.finding..",
+            "io.trailwarden.report..", "io.trailwarden.collect..", "io.trailwarden.scan..", "io.trailwarden.remediate..",
+            "io.trailwarden.policy..", "io.trailwarden.demo..", "io.trailwarden.export..")
+        .check(MAIN);
+  }
+
+  @Test
+  void digestVerificationNeedsNoAws() {
+    // What an auditor runs offline on a copy: the JDK's cryptography and the files, no SDK, no store.
+    noClasses().that().resideInAPackage("io.trailwarden.logs.digest..")
+        .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "io.trailwarden.aws..",
+            "io.trailwarden.logs.store..", "io.trailwarden.logs.keys..", "io.trailwarden.logs.fetch..")
+        .check(MAIN);
+  }
+
+  @Test
+  void keysAndStoresDoNotReachUpIntoTheVerifier() {
+    noClasses().that().resideInAnyPackage("io.trailwarden.logs.keys..", "io.trailwarden.logs.store..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.trailwarden.logs", "io.trailwarden.logs.fetch..")
+        .check(MAIN);
+  }
 }

@@ -5,6 +5,7 @@ import io.trailwarden.aws.Connector;
 import io.trailwarden.config.Config;
 import io.trailwarden.config.ConfigLoader;
 import io.trailwarden.config.OrganizationSettings;
+import io.trailwarden.demo.DemoLogs;
 import io.trailwarden.demo.DemoOrganization;
 import io.trailwarden.demo.MotoServer;
 import io.trailwarden.demo.Seeder;
@@ -48,6 +49,11 @@ final class DemoCommand implements Callable<Integer> {
       + "and rescan: the whole remediation loop on the emulator.")
   boolean fix;
 
+  @Option(names = "--verify-logs", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also deliver signed log files and digests for every account x region (one log file is then edited) "
+          + "and verify them, as logs verify does, into <output-dir>/logs-verify (default: on; --no-verify-logs skips it).")
+  boolean verifyLogs;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -73,7 +79,46 @@ final class DemoCommand implements Callable<Integer> {
           organization.memberRoleName(), Optional.empty(), organization.concurrency());
       Connector aws = interceptors -> new ClientFactory(settings, Seeder.credentials(), interceptors);
       Scans.Scanned scanned = Scans.scan(pipeline, aws, organization, reportOptions, report, CATEGORY, err);
-      return fix ? fix(pipeline, aws, organization, report, scanned, out, err) : scanned.exitCode();
+      int logs = verifyLogs ? verifyLogs(rules, loaded, moto, seeded, aws, report, scanned, out, err) : ExitCode.OK.code();
+      int exit = fix ? fix(pipeline, aws, organization, report, scanned, out, err) : scanned.exitCode();
+      return exit == ExitCode.OK.code() ? logs : exit;
+    }
+  }
+
+  /**
+   * Delivers the demo's logs and verifies them with the integrity rule alone. moto 5.2.5 evaluates any
+   * bucket-policy statement with a Condition as a Deny of every object call (it cannot test
+   * aws:SecureTransport), so the log bucket's policy is set aside while logs are written and read, and
+   * put back before anything else runs; on AWS, CloudTrail's TLS writes and the verifier's reads pass it.
+   */
+  private int verifyLogs(RulesDirectory rules, ConfigLoader.Loaded loaded, MotoServer moto, DemoOrganization.Seeded seeded,
+      Connector aws, Config.Report report, Scans.Scanned scanned, PrintWriter out, PrintWriter err) throws IOException {
+    Path dir = Path.of(report.outputDir()).resolve("logs-verify");
+    Config.Report logsReport = new Config.Report(report.formats(), dir.toString(), report.failOn(), report.allowPartial(),
+        report.failOnNew(), report.sarifCategory());
+    Pipeline logsPipeline = rulesOption.pipeline(rules, LogsVerifyCommand.onlyTheIntegrityRule(loaded), out, err);
+    try (Seeder seeder = new Seeder(moto.endpoint())) {
+      Optional<String> policy = seeder.bucketPolicy(seeded.loggingAccountId(), DemoOrganization.LOG_BUCKET);
+      seeder.restoreBucketPolicy(seeded.loggingAccountId(), DemoOrganization.LOG_BUCKET, Optional.empty());
+      try {
+        DemoLogs.Delivered delivered = DemoLogs.deliver(seeder, seeded, dir.resolve("public-keys.json"), java.time.Instant.now());
+        out.println();
+        out.printf("Log integrity: %d signed digests and %d log files delivered for %d accounts x %d regions (%s to %s); "
+            + "then a log file of %s in %s was edited. Verifying, as logs verify does:%n", delivered.digests(), delivered.logFiles(),
+            seeded.accounts().size(), DemoOrganization.REGIONS.size(), delivered.from(), delivered.to(), DemoLogs.TAMPERED_ACCOUNT,
+            DemoLogs.TAMPERED_REGION);
+        out.flush();
+        var request = new io.trailwarden.logs.LogVerification.Request(delivered.from(), delivered.to(), List.of(), List.of(),
+            8);
+        var verified = Scans.verifyLogs(logsPipeline, aws, scanned.snapshot(), request,
+            Optional.of(io.trailwarden.logs.keys.SavedPublicKeys.read(List.of(delivered.publicKeys()))),
+            dir.resolve(Scans.SNAPSHOT_FILE));
+        var evaluation = logsPipeline.evaluate(verified);
+        logsPipeline.report(evaluation, logsReport, CATEGORY + "/logs");
+        return Outcome.exitCode(evaluation, logsReport, err);
+      } finally {
+        seeder.restoreBucketPolicy(seeded.loggingAccountId(), DemoOrganization.LOG_BUCKET, policy);
+      }
     }
   }
 

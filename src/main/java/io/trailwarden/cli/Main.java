@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Proves that an AWS Organization's CloudTrail organization trail is set up as auditors expect.",
     subcommands = {ScanCommand.class, CollectCommand.class, EvaluateCommand.class, DemoCommand.class, RemediateCommand.class, RulesCommand.class,
-        ExportCommand.class})
+        ExportCommand.class, LogsCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -61,6 +61,6 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: scan, collect, evaluate, demo, remediate, rules or export (see --help).");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: scan, collect, evaluate, demo, remediate, rules, export or logs (see --help).");
   }
 }

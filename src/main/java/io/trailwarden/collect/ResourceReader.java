@@ -104,7 +104,8 @@ public final class ResourceReader {
       List<io.trailwarden.snapshot.CollectionError> errors = calls.errors().stream()
           .filter(e -> !parts.ignored().contains(e)).toList();
       return new Snapshot(Snapshot.SCHEMA_VERSION, clock.instant().truncatedTo(ChronoUnit.SECONDS), scope, parts.organization(),
-          parts.scps(), parts.trails(), sorted(parts.buckets()), sorted(parts.logGroups()), sorted(parts.kmsKeys()), errors);
+          parts.scps(), parts.trails(), sorted(parts.buckets()), sorted(parts.logGroups()), sorted(parts.kmsKeys()), errors,
+          Optional.empty());
     } finally {
       pool.shutdownNow();
     }

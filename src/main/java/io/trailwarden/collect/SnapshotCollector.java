@@ -64,7 +64,7 @@ public final class SnapshotCollector {
           settings.logBucket(), regions,
           new Scope.SensitiveResources(settings.sensitiveResources().s3Buckets(), settings.sensitiveResources().dynamodbTables()));
       return new Snapshot(Snapshot.SCHEMA_VERSION, clock.instant().truncatedTo(ChronoUnit.SECONDS), scope, org.organization(),
-          org.scps(), trails, buckets, logGroups, kmsKeys, calls.errors());
+          org.scps(), trails, buckets, logGroups, kmsKeys, calls.errors(), Optional.empty());
     } finally {
       pool.shutdownNow();
       progress.finished();

@@ -181,6 +181,33 @@ public final class Seeder implements AutoCloseable {
         .cloudWatchLogsRoleArn("arn:aws:iam::" + account + ":role/CloudTrailToCloudWatchLogs"));
   }
 
+  /** The bucket's policy, or empty when it has none. */
+  public Optional<String> bucketPolicy(String account, String bucket) {
+    try {
+      return Optional.of(clients.s3(account, HOME_REGION).getBucketPolicy(r -> r.bucket(bucket)).policy());
+    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Puts the policy back, or leaves the bucket without one. */
+  public void restoreBucketPolicy(String account, String bucket, Optional<String> policy) {
+    var s3 = clients.s3(account, HOME_REGION);
+    if (policy.isPresent()) {
+      s3.putBucketPolicy(r -> r.bucket(bucket).policy(policy.get()));
+    } else {
+      s3.deleteBucketPolicy(r -> r.bucket(bucket));
+    }
+  }
+
+  /** The account's S3 client in the home region, for writing objects (the demo's delivered logs). */
+  public software.amazon.awssdk.services.s3.S3Client s3(String account) {
+    return clients.s3(account, HOME_REGION);
+  }
+
   @Override
   public void close() {
     clients.close();

@@ -9,6 +9,10 @@ import io.trailwarden.config.Config;
 import io.trailwarden.config.ConfigLoader;
 import io.trailwarden.config.OrganizationSettings;
 import io.trailwarden.finding.Evaluation;
+import io.trailwarden.logs.LogVerification;
+import io.trailwarden.logs.keys.PublicKeySource;
+import io.trailwarden.logs.store.LogStore;
+import io.trailwarden.snapshot.LogIntegrity;
 import io.trailwarden.policy.PolicyEngine;
 import io.trailwarden.report.ConsoleReporter;
 import io.trailwarden.report.ReportWriter;
@@ -22,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The product's one pipeline: collect, evaluate, report. Every verb (scan, collect, evaluate, demo,
@@ -74,6 +79,37 @@ public final class Pipeline {
         e.operation(), e.accountId(), e.region(), e.resource().map(r -> " (" + r + ")").orElse(""), e.code(), e.message()));
     err.flush();
     return snapshot;
+  }
+
+  /**
+   * Verifies the organization trail's delivered logs (architecture.md §11), writes the snapshot with
+   * its {@code logIntegrity} to {@code output}, and says on stderr what was verified.
+   */
+  public Snapshot verifyLogs(Snapshot snapshot, LogVerification.Request request, Function<String, LogStore> stores,
+      PublicKeySource keys, String source, Path output) throws IOException {
+    Instant start = Instant.now();
+    Snapshot verified = LogVerification.verify(snapshot, request, stores, keys, source,
+        start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    new SnapshotIo().write(verified, output);
+    LogIntegrity integrity = verified.logIntegrity().orElseThrow();
+    integrity.error().ifPresent(e -> err.printf("Logs not verified: %s %s%n", e.code(), e.message()));
+    if (integrity.error().isEmpty()) {
+      List<LogIntegrity.Chain> chains = integrity.chains();
+      err.printf("Verified the logs of %s from %s to %s: %d chain%s (account x region), %d digest%s, %d log file%s, %d hour%s "
+          + "covered; %d chain%s with problems, %d unreadable; %.1f s. Snapshot: %s%n", source, integrity.from(), integrity.to(),
+          chains.size(), plural(chains.size()), sum(chains, c -> c.digests() + c.backfillDigests()),
+          plural(sum(chains, c -> c.digests() + c.backfillDigests())), sum(chains, LogIntegrity.Chain::logFiles),
+          plural(sum(chains, LogIntegrity.Chain::logFiles)), sum(chains, LogIntegrity.Chain::hoursCovered),
+          plural(sum(chains, LogIntegrity.Chain::hoursCovered)),
+          chains.stream().filter(c -> c.problemCount() > 0).count(), plural(chains.stream().filter(c -> c.problemCount() > 0).count()),
+          chains.stream().filter(c -> c.error().isPresent()).count(), Duration.between(start, Instant.now()).toMillis() / 1000.0, output);
+    }
+    err.flush();
+    return verified;
+  }
+
+  private static long sum(List<LogIntegrity.Chain> chains, java.util.function.ToIntFunction<LogIntegrity.Chain> count) {
+    return chains.stream().mapToLong(count::applyAsInt).sum();
   }
 
   /** Offline and deterministic: the same snapshot and rules give the same evaluation. */

@@ -19,7 +19,8 @@ public record Snapshot(
     SortedMap<String, Bucket> buckets,
     SortedMap<String, LogGroup> logGroups,
     SortedMap<String, KmsKey> kmsKeys,
-    List<CollectionError> errors) {
+    List<CollectionError> errors,
+    Optional<LogIntegrity> logIntegrity) {
 
   /** The snapshot format this build reads and writes. */
   public static final int SCHEMA_VERSION = 1;
@@ -48,6 +49,12 @@ public record Snapshot(
       return Optional.empty();
     }
     return Optional.of((int) organization.get().accounts().stream().filter(a -> a.parentId().isEmpty()).count());
+  }
+
+  /** The same snapshot with what log verification found. */
+  public Snapshot withLogIntegrity(LogIntegrity integrity) {
+    return new Snapshot(schemaVersion, collectedAt, scope, organization, scps, trails, buckets, logGroups, kmsKeys, errors,
+        Optional.of(integrity));
   }
 
   /** The organization id when Organizations was read. */

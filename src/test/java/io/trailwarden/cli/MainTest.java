@@ -182,7 +182,7 @@ class MainTest {
   void rulesListAndShow() {
     Run list = run("rules", "--rules", TestFiles.rulesDir().toString(), "list");
     assertThat(list.exitCode()).isZero();
-    assertThat(list.out()).contains("cloudtrail_org_trail_exists").contains("critical").contains("24 rules");
+    assertThat(list.out()).contains("cloudtrail_org_trail_exists").contains("critical").contains("25 rules");
 
     Run cis = run("rules", "--rules", TestFiles.rulesDir().toString(), "list", "--framework", "cis-aws-foundations-3.0");
     assertThat(cis.out()).contains("cloudtrail_org_trail_multi_region_enabled").doesNotContain("cloudtrail_org_trail_exists ");

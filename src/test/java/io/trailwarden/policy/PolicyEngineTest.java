@@ -82,6 +82,7 @@ class PolicyEngineTest {
         "cloudtrail_member_trails_no_conflict",
         "cloudtrail_org_trail_cloudwatch_logs_enabled",
         "cloudtrail_org_trail_log_file_validation_enabled",
+        "cloudtrail_org_trail_log_integrity_verified",
         "cloudtrail_org_trail_multi_region_enabled",
         "organizations_scp_protects_cloudtrail",
         "s3_log_bucket_lifecycle_archives_logs",

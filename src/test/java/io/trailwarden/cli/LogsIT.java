@@ -1,0 +1,203 @@
+package io.trailwarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trailwarden.Json;
+import io.trailwarden.TestFiles;
+import io.trailwarden.demo.LogDelivery;
+import io.trailwarden.demo.Seeder;
+import io.trailwarden.emulator.ArticleOrganization;
+import io.trailwarden.emulator.InjectedFailures;
+import io.trailwarden.emulator.LogFixture;
+import io.trailwarden.emulator.Moto;
+import io.trailwarden.logs.store.Locker;
+import io.trailwarden.report.JunitSchemas;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code logs verify}, {@code logs fetch} and {@code scan --verify-logs} end to end: the article
+ * organization on the emulator, with signed chains for every account and region in its log bucket.
+ */
+class LogsIT {
+  @RegisterExtension static final Moto MOTO = new Moto();
+  static final List<String> REGIONS = List.of("eu-west-1", "us-east-1");
+  static final int HOURS = 3;
+  @TempDir Path temp;
+  ArticleOrganization.Seeded seeded;
+  LogFixture fixture;
+  Map<String, LogDelivery.Delivered> chains = new TreeMap<>();
+  Path config;
+  Path keys;
+  Seeder seeder;
+
+  @BeforeEach
+  void seed() throws Exception {
+    seeder = new Seeder(MOTO.endpoint());
+    {
+      seeded = ArticleOrganization.seed(seeder, EnumSet.noneOf(ArticleOrganization.Fault.class));
+      // moto 5.2.5 evaluates a bucket policy statement with a Condition as a Deny of every object call (it has no
+      // request context to test aws:SecureTransport against), so CloudTrail's writes and the verifier's reads would all
+      // be refused; on AWS they pass. These tests are about the logs, not the policy: the policy is set aside.
+      seeder.s3(seeded.loggingAccount()).deleteBucketPolicy(r -> r.bucket(ArticleOrganization.BUCKET));
+      fixture = new LogFixture(seeder.s3(seeded.loggingAccount()), ArticleOrganization.BUCKET, Optional.of(seeded.organizationId()),
+          Optional.empty(), ArticleOrganization.TRAIL);
+      for (String account : List.of(Seeder.MANAGEMENT_ACCOUNT, seeded.loggingAccount(), seeded.productionAccount(),
+          seeded.developmentAccount())) {
+        for (String region : REGIONS) {
+          chains.put(account + "/" + region, fixture.chain(account, region, HOURS, 2));
+        }
+      }
+    }
+    config = temp.resolve("config.yaml");
+    Files.writeString(config, """
+        organization:
+          loggingAccountId: "%s"
+          regions: [eu-west-1, us-east-1]
+          trailName: %s
+          logBucket: %s
+          endpoint: %s
+        """.formatted(seeded.loggingAccount(), ArticleOrganization.TRAIL, ArticleOrganization.BUCKET, MOTO.endpoint()));
+    keys = fixture.savePublicKeys(temp.resolve("public-keys.json"));
+  }
+
+  @AfterEach
+  void clear() {
+    System.clearProperty(InjectedFailures.DENY);
+    seeder.close();
+  }
+
+  MainTest.Run logs(String... more) {
+    List<String> args = new ArrayList<>(List.of("logs"));
+    args.addAll(List.of(more));
+    if (more[0].equals("verify")) {
+      args.addAll(List.of("--rules", TestFiles.rulesDir().toString()));
+    }
+    return MainTest.run(args.toArray(String[]::new));
+  }
+
+  String window() {
+    return fixture.start(HOURS).toString();
+  }
+
+  static Map<String, String> statuses(Path reports) throws Exception {
+    JsonNode report = Json.mapper().readTree(reports.resolve("trailwarden.json").toFile());
+    Map<String, String> statuses = new TreeMap<>();
+    report.path("findings").forEach(f -> statuses.put(f.path("accountId").asText() + "/" + f.path("region").asText(),
+        f.path("status").asText()));
+    return statuses;
+  }
+
+  @Test
+  void verifyPassesEveryAccountAndRegionOfAnUntouchedOrganization() throws Exception {
+    Path reports = temp.resolve("reports");
+    MainTest.Run run = logs("verify", "--config", config.toString(), "--output-dir", reports.toString(), "--from", window(),
+        "--to", fixture.end.toString(), "--public-keys", keys.toString());
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
+    assertThat(statuses(reports)).hasSize(8).containsOnlyKeys(chains.keySet()).allSatisfy((chain, status) ->
+        assertThat(status).isEqualTo("PASS"));
+    assertThat(run.err()).contains("8 chains (account x region), 24 digests, 48 log files, 24 hours covered; 0 chains with problems");
+    JsonNode snapshot = Json.mapper().readTree(reports.resolve("snapshot.json").toFile());
+    assertThat(snapshot.path("logIntegrity").path("chains")).hasSize(8);
+    JunitSchemas.validateBoth(reports.resolve("trailwarden-junit.xml"));
+  }
+
+  @Test
+  void aTamperedLogFileFailsItsChainWithTheKeyAndExitsOne() throws Exception {
+    String log = chains.get(seeded.productionAccount() + "/eu-west-1").logKeys().get(3);
+    fixture.edit(log, text -> text.replace("DescribeInstances", "RunInstances"));
+    Path reports = temp.resolve("reports");
+
+    MainTest.Run run = logs("verify", "--config", config.toString(), "--output-dir", reports.toString(), "--from", window(),
+        "--to", fixture.end.toString(), "--public-keys", keys.toString(), "--accounts", seeded.productionAccount());
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES.code());
+    assertThat(statuses(reports)).containsExactlyInAnyOrderEntriesOf(Map.of(seeded.productionAccount() + "/eu-west-1", "FAIL",
+        seeded.productionAccount() + "/us-east-1", "PASS"));
+    String sarif = Files.readString(reports.resolve("trailwarden.sarif"));
+    assertThat(sarif).contains(LogsVerifyCommand.RULE).contains(log);
+  }
+
+  @Test
+  void accessDeniedOnTheBucketIsUnknownAndExitsThree() throws Exception {
+    System.setProperty(InjectedFailures.DENY, "ListObjectsV2");
+    Path reports = temp.resolve("reports");
+
+    MainTest.Run run = logs("verify", "--config", config.toString(), "--output-dir", reports.toString(), "--from", window(),
+        "--to", fixture.end.toString(), "--public-keys", keys.toString(), "--regions", "eu-west-1");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.INCOMPLETE.code());
+    assertThat(statuses(reports)).hasSize(4).allSatisfy((chain, status) -> assertThat(status).isEqualTo("UNKNOWN"));
+  }
+
+  @Test
+  void aFetchedLockerVerifiesOfflineAndASecondFetchResumes() throws Exception {
+    Path locker = temp.resolve("locker");
+    MainTest.Run fetch = logs("fetch", locker.toString(), "--config", config.toString(), "--from", window(), "--to",
+        fixture.end.toString(), "--public-keys", keys.toString());
+    assertThat(fetch.exitCode()).as(fetch.out() + fetch.err()).isZero();
+    assertThat(fetch.out()).contains("Fetched 24 digests and 48 log files of 4 accounts x 2 regions").contains("(72 copied, 0 already there)");
+    String digest = chains.get(seeded.loggingAccount() + "/us-east-1").digestKeys().get(0);
+    assertThat(Locker.file(locker, digest)).exists();
+    assertThat(Files.readString(Locker.metadataFile(locker, digest))).contains("\"signature\"").contains("SHA256withRSA");
+    try (var files = Files.walk(locker)) {
+      assertThat(files.filter(p -> p.toString().endsWith(".part"))).isEmpty();
+    }
+
+    MainTest.Run again = logs("fetch", locker.toString(), "--config", config.toString(), "--from", window(), "--to",
+        fixture.end.toString(), "--public-keys", keys.toString());
+    assertThat(again.out()).contains("(0 copied, 72 already there)");
+
+    // Offline: an endpoint nothing listens on, so any AWS call would fail.
+    Path offline = temp.resolve("offline.yaml");
+    Files.writeString(offline, "organization:\n  endpoint: http://127.0.0.1:9\n");
+    Path reports = temp.resolve("reports");
+    MainTest.Run verify = logs("verify", "--source", locker.toString(), "--config", offline.toString(), "--output-dir",
+        reports.toString());
+    assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(ExitCode.OK.code());
+    assertThat(statuses(reports)).hasSize(8).allSatisfy((chain, status) -> assertThat(status).isEqualTo("PASS"));
+
+    // The copy proves tampering after the fact too: a log file changed in the locker fails.
+    String log = chains.get(seeded.developmentAccount() + "/eu-west-1").logKeys().get(0);
+    Files.write(Locker.file(locker, log), LogDelivery.gzip("{\"Records\":[]}".getBytes()));
+    MainTest.Run tampered = logs("verify", "--source", locker.toString(), "--config", offline.toString(), "--output-dir",
+        reports.toString());
+    assertThat(tampered.exitCode()).as(tampered.out() + tampered.err()).isEqualTo(ExitCode.FAILURES.code());
+    assertThat(statuses(reports)).containsEntry(seeded.developmentAccount() + "/eu-west-1", "FAIL");
+  }
+
+  @Test
+  void scanWithVerifyLogsAddsTheIntegrityFindingsToTheScan() throws Exception {
+    Path reports = temp.resolve("reports");
+    // moto has no ListPublicKeys: the scan asks it, and every chain is UNKNOWN with the error.
+    MainTest.Run run = MainTest.run("scan", "--config", config.toString(), "--output-dir", reports.toString(), "--rules",
+        TestFiles.rulesDir().toString(), "--verify-logs", "--since", "6h");
+
+    JsonNode report = Json.mapper().readTree(reports.resolve("trailwarden.json").toFile());
+    List<String> integrity = new ArrayList<>();
+    List<String> rules = new ArrayList<>();
+    report.path("findings").forEach(f -> {
+      rules.add(f.path("ruleId").asText());
+      if (f.path("ruleId").asText().equals(LogsVerifyCommand.RULE)) {
+        integrity.add(f.path("status").asText() + " " + f.path("message").asText());
+      }
+    });
+    assertThat(rules).contains("cloudtrail_org_trail_exists", LogsVerifyCommand.RULE);
+    assertThat(integrity).hasSize(8).allSatisfy(f -> assertThat(f).startsWith("UNKNOWN").contains("ListPublicKeys"));
+    // The set-aside bucket policy fails its rules, and failures take precedence over missing evidence.
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES.code());
+  }
+}
