@@ -60,6 +60,7 @@ deny contains finding if {
 			chain.accountId, chain.region, chain.problemCount, kinds(chain), chain.problems[0].key,
 			chain.digests + chain.backfillDigests, chain.logFiles, chain.hoursCovered,
 		]),
+		"severity": severity(chain),
 		"evidence": evidence(chain),
 		"fix": sprintf("Investigate the keys listed in the evidence; cross-check with: aws cloudtrail validate-logs --trail-arn %s --account-id %s --region %s --start-time %s --end-time %s --verbose", [
 			object.get(input.logIntegrity, "trailArn", ""), chain.accountId, chain.region, input.logIntegrity.from, input.logIntegrity.to,
@@ -84,6 +85,16 @@ unknown contains finding if {
 		"evidence": {"error": input.logIntegrity.error},
 	})
 }
+
+# Logs that are missing for whole hours (logging or validation off) are high; any sign that delivered
+# files were changed, removed, moved or replaced is critical.
+coverage_kinds := {"no-digests", "gap"}
+
+severity(chain) := "high" if {
+	every p in chain.problems {
+		p.kind in coverage_kinds
+	}
+} else := "critical"
 
 kinds(chain) := concat(", ", sort({sprintf("%d %s", [n, kind]) |
 	some p in chain.problems

@@ -60,3 +60,13 @@ test_unknown_nothing_verifiable if {
 	u.resource == fx.trail_arn
 	count(rule.subjects) == 1 with input as snap
 }
+
+test_fail_missing_coverage_is_high_tampering_critical if {
+	empty := {"kind": "no-digests", "key": folder, "message": "none"}
+	high := verified([chain({"problemCount": 1, "problems": [empty]})])
+	some f in rule.deny with input as high
+	f.severity == "high"
+	critical := verified([chain({"problemCount": 2, "problems": [empty, modified]})])
+	some g in rule.deny with input as critical
+	g.severity == "critical"
+}

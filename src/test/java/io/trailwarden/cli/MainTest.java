@@ -163,7 +163,8 @@ class MainTest {
     Path config = temp.resolve("config.yaml");
     Files.writeString(config, "rules:\n  exclude: [cloudtrail_org_trail_multi_region_enabled, cloudtrail_org_trail_log_file_validation_enabled,"
         + " cloudtrail_org_trail_cloudwatch_logs_enabled, cloudtrail_member_trails_no_conflict, s3_log_bucket_policy_allows_cloudtrail_write,"
-        + " s3_log_bucket_policy_denies_object_deletion, s3_log_bucket_lifecycle_archives_logs, organizations_scp_protects_cloudtrail]\n");
+        + " s3_log_bucket_policy_denies_object_deletion, s3_log_bucket_lifecycle_archives_logs, organizations_scp_protects_cloudtrail,"
+        + " cloudtrail_org_trail_log_integrity_verified]\n");
     Run run = run(evaluate(TestFiles.example("misconfigured-org.json"), temp.resolve("out"), "--config", config.toString()));
     assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.OK.code());
   }
