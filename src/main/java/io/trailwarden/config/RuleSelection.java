@@ -19,10 +19,17 @@ public final class RuleSelection {
   public static List<RuleMetadata> select(ConfigLoader.Loaded loaded, Catalogue catalogue) {
     check(loaded, catalogue);
     Config.Rules rules = loaded.config().rules();
-    return catalogue.rules().stream()
+    List<RuleMetadata> selected = catalogue.rules().stream()
         .filter(r -> rules.include().isEmpty() || named(r, rules.include()))
         .filter(r -> !named(r, rules.exclude()))
         .toList();
+    if (selected.isEmpty()) {
+      // Zero rules judge nothing, and a run that judges nothing must not read as clean.
+      throw error(loaded, List.of("rules", rules.exclude().isEmpty() ? "include" : "exclude"),
+          "rules.include and rules.exclude together select no rule of the " + catalogue.rules().size()
+              + "; a run needs at least one");
+    }
+    return selected;
   }
 
   static void check(ConfigLoader.Loaded loaded, Catalogue catalogue) {
