@@ -58,6 +58,7 @@ final class RemediateApplyCommand implements Callable<Integer> {
     }
     var organization = loaded.config().organization().withMemberRoleName(loaded.config().remediation().memberRoleName());
     Journal journal = new Journal(journalFile != null ? journalFile : Path.of(loaded.config().remediation().journal()));
+    journal.recover().ifPresent(torn -> err.println("warning: " + torn));
     try (RulesDirectory rules = rulesOption.resolve()) {
       var pipeline = rulesOption.pipeline(rules, loaded, out, err);
       Remediator.Applied applied = new Remediator(pipeline, Clock.systemUTC(), Remediations::find).apply(plan, planFile,

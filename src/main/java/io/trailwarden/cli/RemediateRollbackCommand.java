@@ -36,6 +36,7 @@ final class RemediateRollbackCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConfigLoader.Loaded loaded = config.load();
+    new Journal(journalFile).recover().ifPresent(torn -> err.println("warning: " + torn));
     List<Journal.Entry> entries = Journal.read(journalFile);
     if (entries.isEmpty()) {
       out.println(journalFile + " records no change; nothing to roll back.");

@@ -33,4 +33,14 @@ class InputErrorsTest {
     assertThat(run.err()).contains(rules.toString()).contains("no rules");
     assertThat(temp.resolve("out")).doesNotExist();
   }
+
+  @Test
+  void aJournalLineNullIsAnInputErrorNamingFileAndLineBeforeAnyAwsCall(@TempDir Path temp) throws Exception {
+    Path journal = temp.resolve("journal.jsonl");
+    Files.writeString(journal, "null\n");
+    MainTest.Run run = MainTest.run("remediate", "rollback", journal.toString(), "--yes", "--config",
+        Files.writeString(temp.resolve("config.yaml"), "version: 1\n").toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run.err()).contains(journal + ":1:").contains("not a journal entry");
+  }
 }
