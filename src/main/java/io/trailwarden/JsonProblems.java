@@ -19,6 +19,20 @@ import java.util.stream.Collectors;
 public final class JsonProblems {
   private JsonProblems() {}
 
+  /**
+   * A syntax error (or trailing data) in the user's terms, with its line and column when known:
+   * {@code ":3:14: not valid JSON: ..."}, to follow the file name.
+   */
+  public static String syntax(com.fasterxml.jackson.core.JsonProcessingException e) {
+    var location = e.getLocation();
+    String at = location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
+    String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (original.startsWith("Trailing token")) {
+      return at + ": there is more data after the JSON document ends; a file holds exactly one";
+    }
+    return at + ": not valid JSON: " + original.replaceAll("`[^`]*`", "this value").replaceAll("(?s)\\n.*$", "");
+  }
+
   /** The JSON path of the value the error is about, {@code $.a[0].b}. */
   public static String path(JsonMappingException e) {
     return "$" + e.getPath().stream()

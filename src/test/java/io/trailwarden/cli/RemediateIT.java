@@ -59,6 +59,7 @@ class RemediateIT {
   Path config(ArticleOrganization.Seeded seeded) throws Exception {
     Path config = temp.resolve("config.yaml");
     Files.writeString(config, """
+        version: 1
         organization:
           loggingAccountId: "%s"
           regions: [eu-west-1, us-east-1]
@@ -305,6 +306,7 @@ class RemediateIT {
     }
     Path config = temp.resolve("config.yaml");
     Files.writeString(config, """
+        version: 1
         organization:
           loggingAccountId: "%s"
           regions: [us-east-1]
