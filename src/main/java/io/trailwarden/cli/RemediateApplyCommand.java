@@ -61,8 +61,14 @@ final class RemediateApplyCommand implements Callable<Integer> {
     journal.recover().ifPresent(torn -> err.println("warning: " + torn));
     try (RulesDirectory rules = rulesOption.resolve()) {
       var pipeline = rulesOption.pipeline(rules, loaded, out, err);
-      Remediator.Applied applied = new Remediator(pipeline, Clock.systemUTC(), Remediations::find).apply(plan, planFile,
-          aws.connector(organization, System.getenv()), organization, journal, dir.resolve(RESCAN_FILE));
+      Remediator.Applied applied;
+      try {
+        applied = new Remediator(pipeline, Clock.systemUTC(), Remediations::find).apply(plan, planFile,
+            aws.connector(organization, System.getenv()), organization, journal, dir.resolve(RESCAN_FILE));
+      } catch (Remediator.Unreached e) {
+        err.println("error: " + e.getMessage());
+        return ExitCode.NOT_APPLIED.code();
+      }
       return RemediateApplyCommand.summarize(applied, journal, out);
     }
   }

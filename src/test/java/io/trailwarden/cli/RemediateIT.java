@@ -259,10 +259,26 @@ class RemediateIT {
     Files.writeString(plan(), text);
     MOTO.reset(7);
     ArticleOrganization.Seeded other = seed(EnumSet.of(Fault.VALIDATION_OFF));
+    System.setProperty(CallRecorder.RECORD, "true");
     MainTest.Run foreign = apply(config(other));
+    System.clearProperty(CallRecorder.RECORD);
     assertThat(foreign.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(foreign.err()).contains(plan().toString()).contains("organization");
     assertThat(Files.exists(journal())).as("nothing was journaled, so nothing was changed").isFalse();
+    // Refused on the two calls that identify the caller and its organization, not after reading it all.
+    assertThat(CallRecorder.calls()).containsExactly("Sts:GetCallerIdentity", "Organizations:DescribeOrganization");
+
+    // A plan of another management account than config.yaml names is refused before any AWS call.
+    CallRecorder.clear();
+    Path pinned = temp.resolve("pinned.yaml");
+    Files.writeString(pinned, Files.readString(config(other)).replace("organization:\n",
+        "organization:\n  managementAccountId: \"999999999999\"\n"));
+    System.setProperty(CallRecorder.RECORD, "true");
+    MainTest.Run otherAccount = apply(pinned);
+    System.clearProperty(CallRecorder.RECORD);
+    assertThat(otherAccount.exitCode()).as(otherAccount.err()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(otherAccount.err()).contains(plan().toString()).contains("999999999999");
+    assertThat(CallRecorder.calls()).isEmpty();
   }
 
   @Test
