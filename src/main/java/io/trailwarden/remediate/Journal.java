@@ -31,8 +31,15 @@ public final class Journal {
   private final Path file;
   private boolean recovered;
 
-  /** What happened to a change: intent (about to call AWS), then applied, failed, drift or skipped. */
-  public enum Event { INTENT, APPLIED, ALREADY_APPLIED, FAILED, DRIFT, SKIPPED, ROLLBACK_INTENT, ROLLED_BACK, ROLLBACK_REFUSED }
+  /**
+   * What happened to a change: intent (about to call AWS), then applied, failed, drift or skipped; a
+   * change of several calls also journals each call's intent and completion between them.
+   */
+  public enum Event {
+    INTENT, APPLIED, ALREADY_APPLIED, FAILED, DRIFT, SKIPPED, ROLLBACK_INTENT, ROLLED_BACK, ROLLBACK_REFUSED,
+    /** One call of a change that takes several (before and after are that call's documents): about to be sent, and done. */
+    CALL_INTENT, CALL_DONE
+  }
 
   /** One line of the journal. {@code caller} is the ARN of the identity that made the change. */
   public record Entry(Instant time, Event event, String planId, String changeId, String caller, String facet, Target target,
