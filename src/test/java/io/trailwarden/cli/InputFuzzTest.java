@@ -85,7 +85,7 @@ class InputFuzzTest {
       case 1 -> { int end = Math.min(text.length(), at + 1 + random.nextInt(40)); what.append("deleted ").append(at).append("..").append(end);
         return text.substring(0, Math.min(at, text.length())) + text.substring(end); }
       case 2 -> { String junk = List.of("{", "}", "[", "]", ":", ",", "\"", "\\", "\u0000", "\t", "- ", "---\n", "%", "&a", "*a", "!!binary ", "\n  x: 1\n").get(random.nextInt(17));
-        what.append("inserted ").append(Json.mapper().valueToTree(junk)).append(" at ").append(at);
+        what.append("inserted ").append(Json.mapper().<JsonNode>valueToTree(junk).toString()).append(" at ").append(at);
         return text.substring(0, Math.min(at, text.length())) + junk + text.substring(Math.min(at, text.length())); }
       case 3 -> { what.append("emptied"); return random.nextBoolean() ? "" : "\n# nothing\n"; }
       case 4 -> { what.append("trailing data"); return text + List.of("{}", "x", "[1]", "\n---\nversion: 1\n", "null").get(random.nextInt(5)); }
@@ -170,7 +170,15 @@ class InputFuzzTest {
 
   static Path config(Path dir, String extra) throws Exception {
     Path config = dir.resolve("config.yaml");
-    Files.writeString(config, """
+    Files.writeString(config, configText(extra).replace(JOURNAL, dir.resolve("journal.jsonl").toString()));
+    return config;
+  }
+
+  /** Stands for the case's journal path, filled in after mutating, so the same seed damages the same bytes anywhere. */
+  static final String JOURNAL = "JOURNAL.jsonl";
+
+  static String configText(String extra) {
+    return """
         version: 1
         organization:
           endpoint: %s
@@ -184,8 +192,7 @@ class InputFuzzTest {
           allow: [all]
           allowRootScp: true
           journal: %s
-        """.formatted(NOWHERE, dir.resolve("journal.jsonl")) + extra);
-    return config;
+        """.formatted(NOWHERE, JOURNAL) + extra;
   }
 
   static Path output(Path dir) throws Exception {
@@ -226,12 +233,12 @@ class InputFuzzTest {
   @Test
   void config() throws Exception {
     Random random = random("config");
-    String base = Files.readString(config(Files.createDirectories(shared.resolve("config-base")), ""));
+    String base = configText("");
     for (int i = 0; i < CASES; i++) {
       Path dir = Files.createDirectories(shared.resolve("config-" + i));
       StringBuilder what = new StringBuilder();
       Path file = dir.resolve("config.yaml");
-      write(file, mutate(base, true, random, what));
+      write(file, mutate(base, true, random, what).replace(JOURNAL, dir.resolve("journal.jsonl").toString()));
       Path out = output(dir);
       check(run("config", i, what.toString(), file, out, MainTest.evaluate(TestFiles.example("misconfigured-org.json"), out,
           "--config", file.toString(), "--format", "json")), file.toString());
