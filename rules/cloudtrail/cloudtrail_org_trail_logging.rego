@@ -42,7 +42,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some trail in snapshot.org_trails
-	error := object.get(trail.status, "latestDeliveryError", null)
+	error := object.get(trail, ["status", "latestDeliveryError"], null)
 	not error in {null, ""}
 	finding := object.union(snapshot.trail_subject(trail), {
 		"message": sprintf("Organization trail %s fails to deliver logs to bucket %s: %s.", [trail.name, trail.s3BucketName, error]),

@@ -44,4 +44,13 @@ public final class TestFiles {
     }
     return target;
   }
+
+  /** Deletes a file or a directory with everything in it. */
+  public static void deleteTree(Path root) throws IOException {
+    try (var files = Files.walk(root)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
 }

@@ -5,9 +5,12 @@ import io.trailwarden.config.ConfigLoader;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.policy.RulesDirectory;
 import io.trailwarden.scan.Pipeline;
+import io.trailwarden.InvalidInputException;
+import io.trailwarden.YamlLines;
 import io.trailwarden.snapshot.Snapshot;
 import io.trailwarden.snapshot.SnapshotIo;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +37,14 @@ final class EvaluateCommand implements Callable<Integer> {
     ConfigLoader.Loaded loaded = config.load();
     Config.Report report = reportOptions.over(loaded.config().report());
     Snapshot snapshot = new SnapshotIo().read(snapshotFile);
+    loaded.config().organization().managementAccountId()
+        .filter(configured -> !configured.equals(snapshot.scope().managementAccountId()))
+        .ifPresent(configured -> {
+          String line = YamlLines.lineOf(loaded.text(), List.of("organization", "managementAccountId")).map(n -> ":" + n).orElse("");
+          throw new InvalidInputException(snapshotFile + ": the snapshot is of management account "
+              + snapshot.scope().managementAccountId() + ", but " + loaded.file() + line
+              + " names management account " + configured + "; evaluate a snapshot of the configured organization");
+        });
     try (RulesDirectory rules = rulesOption.resolve()) {
       Pipeline pipeline = rulesOption.pipeline(rules, loaded, spec.commandLine().getOut(), err);
       Evaluation evaluation = reportOptions.compared(pipeline.evaluate(snapshot));

@@ -58,10 +58,17 @@ final class RemediateApplyCommand implements Callable<Integer> {
     }
     var organization = loaded.config().organization().withMemberRoleName(loaded.config().remediation().memberRoleName());
     Journal journal = new Journal(journalFile != null ? journalFile : Path.of(loaded.config().remediation().journal()));
+    journal.recover().ifPresent(torn -> err.println("warning: " + torn));
     try (RulesDirectory rules = rulesOption.resolve()) {
       var pipeline = rulesOption.pipeline(rules, loaded, out, err);
-      Remediator.Applied applied = new Remediator(pipeline, Clock.systemUTC(), Remediations::find).apply(plan, planFile,
-          aws.connector(organization, System.getenv()), organization, journal, dir.resolve(RESCAN_FILE));
+      Remediator.Applied applied;
+      try {
+        applied = new Remediator(pipeline, Clock.systemUTC(), Remediations::find).apply(plan, planFile,
+            aws.connector(organization, System.getenv()), organization, journal, dir.resolve(RESCAN_FILE));
+      } catch (Remediator.Unreached e) {
+        err.println("error: " + e.getMessage());
+        return ExitCode.NOT_APPLIED.code();
+      }
       return RemediateApplyCommand.summarize(applied, journal, out);
     }
   }

@@ -36,6 +36,7 @@ final class RemediateRollbackCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConfigLoader.Loaded loaded = config.load();
+    new Journal(journalFile).recover().ifPresent(torn -> err.println("warning: " + torn));
     List<Journal.Entry> entries = Journal.read(journalFile);
     if (entries.isEmpty()) {
       out.println(journalFile + " records no change; nothing to roll back.");
@@ -45,8 +46,13 @@ final class RemediateRollbackCommand implements Callable<Integer> {
       return ExitCode.USAGE.code();
     }
     var organization = loaded.config().organization().withMemberRoleName(loaded.config().remediation().memberRoleName());
-    List<Applier.Outcome> outcomes = Remediator.rollback(journalFile, aws.connector(organization, System.getenv()),
-        organization, Clock.systemUTC());
+    List<Applier.Outcome> outcomes;
+    try {
+      outcomes = Remediator.rollback(journalFile, aws.connector(organization, System.getenv()), organization, Clock.systemUTC());
+    } catch (Remediator.Unreached e) {
+      err.println("error: " + e.getMessage());
+      return ExitCode.NOT_APPLIED.code();
+    }
     out.println("Rollback (appended to " + journalFile + "):");
     RemediateSupport.print(outcomes, out);
     boolean clean = outcomes.stream().allMatch(o -> o.event() == Journal.Event.ROLLED_BACK);

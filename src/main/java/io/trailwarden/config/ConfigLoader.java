@@ -14,6 +14,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.trailwarden.InputFiles;
 import io.trailwarden.InvalidInputException;
+import io.trailwarden.JsonProblems;
 import io.trailwarden.YamlLines;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,7 +29,11 @@ public final class ConfigLoader {
       .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      // "4" is not a number and 1 is not true: a value of the wrong kind is a mistake to report, not to guess at.
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
       .build();
 
   private ConfigLoader() {}
@@ -42,11 +47,8 @@ public final class ConfigLoader {
   }
 
   static Config parse(String text, String source) {
+    YamlShape.check(text, source);
     try {
-      var tree = YAML.readTree(text);
-      if (tree == null || tree.isMissingNode() || tree.isNull()) {
-        return Config.defaults();
-      }
       return YAML.readValue(text, Config.class);
     } catch (JsonMappingException e) {
       String line = YamlLines.lineOf(text, e).orElse(at(e.getLocation()));
@@ -71,13 +73,13 @@ public final class ConfigLoader {
           + Arrays.stream(f.getTargetType().getEnumConstants()).map(c -> c.toString().toLowerCase(Locale.ROOT))
               .collect(Collectors.joining(", "));
     }
-    if (e instanceof InvalidFormatException f) {
+    if (e instanceof InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class) {
       return path + ": '" + f.getValue() + "' is not a valid " + expected(f.getTargetType());
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       return (path.isEmpty() ? "" : path + ": ") + v.getCause().getMessage();
     }
-    return (path.isEmpty() ? "" : path + ": ") + e.getOriginalMessage();
+    return (path.isEmpty() ? "" : path + ": ") + JsonProblems.describe(e);
   }
 
   private static String expected(Class<?> type) {

@@ -37,7 +37,10 @@ public record OrganizationSettings(
     externalId = orEmpty(externalId);
     endpoint = orEmpty(endpoint);
     homeRegion = homeRegion == null ? "us-east-1" : homeRegion;
-    regions = regions == null || regions.isEmpty() ? List.of(ALL_REGIONS) : List.copyOf(regions);
+    if (regions != null && regions.isEmpty()) {
+      throw new IllegalArgumentException("regions: an empty list would scan no region; write all, or name the regions");
+    }
+    regions = regions == null ? List.of(ALL_REGIONS) : List.copyOf(regions);
     memberRoleName = memberRoleName == null ? "OrganizationAccountAccessRole" : memberRoleName;
     concurrency = concurrency == null ? 16 : concurrency;
     sensitiveResources = sensitiveResources == null ? new Sensitive(null, null) : sensitiveResources;
@@ -47,6 +50,7 @@ public record OrganizationSettings(
     if (!regions.equals(List.of(ALL_REGIONS))) {
       regions.forEach(r -> requireRegion("regions", r));
     }
+    endpoint.ifPresent(OrganizationSettings::requireEndpoint);
     if (concurrency < 1 || concurrency > 256) {
       throw new IllegalArgumentException("concurrency must be between 1 and 256, not " + concurrency);
     }
@@ -76,6 +80,20 @@ public record OrganizationSettings(
   private static void requireAccount(String key, String id) {
     if (!ACCOUNT.matcher(id).matches()) {
       throw new IllegalArgumentException(key + " must be a 12-digit account id, not '" + id + "'");
+    }
+  }
+
+  private static void requireEndpoint(String endpoint) {
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(endpoint);
+    } catch (java.net.URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme())
+        || uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new IllegalArgumentException("endpoint: '" + endpoint + "' is not an http or https URL with a host"
+          + " (e.g. http://127.0.0.1:5000)");
     }
   }
 

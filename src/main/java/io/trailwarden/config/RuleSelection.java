@@ -1,5 +1,6 @@
 package io.trailwarden.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.YamlLines;
 import io.trailwarden.policy.Catalogue;
@@ -19,10 +20,17 @@ public final class RuleSelection {
   public static List<RuleMetadata> select(ConfigLoader.Loaded loaded, Catalogue catalogue) {
     check(loaded, catalogue);
     Config.Rules rules = loaded.config().rules();
-    return catalogue.rules().stream()
+    List<RuleMetadata> selected = catalogue.rules().stream()
         .filter(r -> rules.include().isEmpty() || named(r, rules.include()))
         .filter(r -> !named(r, rules.exclude()))
         .toList();
+    if (selected.isEmpty()) {
+      // Zero rules judge nothing, and a run that judges nothing must not read as clean.
+      throw error(loaded, List.of("rules", rules.exclude().isEmpty() ? "include" : "exclude"),
+          "rules.include and rules.exclude together select no rule of the " + catalogue.rules().size()
+              + "; a run needs at least one");
+    }
+    return selected;
   }
 
   static void check(ConfigLoader.Loaded loaded, Catalogue catalogue) {
@@ -39,10 +47,11 @@ public final class RuleSelection {
             + "', which is neither a rule id, a framework id nor 'all' (see: trailwarden rules list)");
       }
     }
-    for (String id : config.rules().params().keySet()) {
-      if (catalogue.find(id).isEmpty()) {
-        throw error(loaded, List.of("rules", "params", id), "rules.params names unknown rule '" + id + "'");
-      }
+    for (var entry : config.rules().params().entrySet()) {
+      String id = entry.getKey();
+      RuleMetadata rule = catalogue.find(id).orElseThrow(
+          () -> error(loaded, List.of("rules", "params", id), "rules.params names unknown rule '" + id + "'"));
+      checkParams(loaded, rule, entry.getValue());
     }
     for (int i = 0; i < config.waivers().size(); i++) {
       String id = config.waivers().get(i).rule();
@@ -61,6 +70,85 @@ public final class RuleSelection {
             "rules." + key + " names '" + name + "', which is neither a rule id nor a framework id (see: trailwarden rules list)");
       }
     }
+  }
+
+  /**
+   * A rule's parameters take the kind of their METADATA default: a whole number (0 or more), true or
+   * false, a string, a list of strings, a mapping. A wrong kind would not fail loudly in Rego: a
+   * comparison with "abc" is simply undefined, and the rule judges as if the parameter were not there.
+   */
+  private static void checkParams(ConfigLoader.Loaded loaded, RuleMetadata rule, JsonNode params) {
+    List<Object> at = List.of("rules", "params", rule.id());
+    if (params == null || !params.isObject()) {
+      throw error(loaded, at, "rules.params." + rule.id() + " must be a mapping of parameter names to values"
+          + known(rule));
+    }
+    for (var it = params.fields(); it.hasNext(); ) {
+      var param = it.next();
+      List<Object> place = List.of("rules", "params", rule.id(), param.getKey());
+      JsonNode declared = rule.params().get(param.getKey());
+      if (declared == null) {
+        throw error(loaded, place, "rules.params." + rule.id() + ": unknown parameter '" + param.getKey() + "'" + known(rule));
+      }
+      String expected = kind(declared);
+      if (!fits(declared, param.getValue())) {
+        throw error(loaded, place, "rules.params." + rule.id() + "." + param.getKey() + " must be " + expected
+            + ", not " + param.getValue() + " (its default: " + declared + ")");
+      }
+    }
+  }
+
+  private static String known(RuleMetadata rule) {
+    List<String> names = new java.util.ArrayList<>();
+    rule.params().fieldNames().forEachRemaining(names::add);
+    return names.isEmpty() ? "; this rule has no parameters" : "; its parameters: " + String.join(", ", names.stream().sorted().toList());
+  }
+
+  private static String kind(JsonNode declared) {
+    if (declared.isIntegralNumber()) {
+      return "a whole number from 0 to " + Integer.MAX_VALUE;
+    }
+    if (declared.isNumber()) {
+      return "a number";
+    }
+    if (declared.isBoolean()) {
+      return "true or false";
+    }
+    if (declared.isTextual()) {
+      return "a string";
+    }
+    if (declared.isArray()) {
+      return declared.size() > 0 && declared.get(0).isTextual() ? "a list of strings" : "a list";
+    }
+    return "a mapping";
+  }
+
+  private static boolean fits(JsonNode declared, JsonNode value) {
+    if (declared.isIntegralNumber()) {
+      return value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0;
+    }
+    if (declared.isNumber()) {
+      return value.isNumber() && Double.isFinite(value.doubleValue());
+    }
+    if (declared.isBoolean()) {
+      return value.isBoolean();
+    }
+    if (declared.isTextual()) {
+      return value.isTextual();
+    }
+    if (declared.isArray()) {
+      boolean strings = declared.size() > 0 && declared.get(0).isTextual();
+      if (!value.isArray()) {
+        return false;
+      }
+      for (JsonNode element : value) {
+        if (strings && !element.isTextual()) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return declared.isObject() ? value.isObject() : value.getNodeType() == declared.getNodeType();
   }
 
   /** True when config.yaml's remediation.allow lets this rule's remediation run. */

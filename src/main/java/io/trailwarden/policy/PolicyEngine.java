@@ -39,9 +39,10 @@ public final class PolicyEngine {
 
   /** Reads every rule's metadata; a Rego error or incomplete metadata names the file and line. */
   public Catalogue catalogue() {
-    Opa.Result result = opa.run(workDir(), List.of("inspect", "--annotations", "--format", "json", "rules"), "");
+    Opa.Result result = opa.run(workDir(), List.of("inspect", "--annotations", "--format", "json", rules.path().getFileName().toString()), "");
     if (result.exitCode() != 0) {
-      throw new InvalidInputException("the rules do not compile:\n" + result.stderr().strip().replaceFirst("^error: ", ""));
+      throw new InvalidInputException("the rules in " + rules.shown() + " do not compile:\n"
+          + result.stderr().strip().replaceFirst("^error: ", ""));
     }
     JsonNode inspected = parse(result.stdout(), "opa inspect");
     Map<String, RuleMetadata> rulesById = new TreeMap<>();
@@ -62,6 +63,11 @@ public final class PolicyEngine {
             + " has no # METADATA block with title, description and custom.id/severity/remediation");
       }
     });
+    if (rulesById.isEmpty()) {
+      // Zero rules would judge nothing and pass everything: an empty or wrong directory is the user's to fix.
+      throw new InvalidInputException(rules.shown() + ": holds no rules (no .rego file with a package trailwarden.rules.<id>"
+          + " and its # METADATA); name the rules directory with --rules or $TRAILWARDEN_RULES");
+    }
     return new Catalogue(List.copyOf(rulesById.values()));
   }
 
@@ -80,7 +86,7 @@ public final class PolicyEngine {
       data.putObject("trailwarden").set("params", Json.mapper().valueToTree(new TreeMap<>(params)));
       Files.writeString(dataFile, Json.mapper().writeValueAsString(data));
 
-      List<String> args = new ArrayList<>(List.of("eval", "--format", "json", "--stdin-input", "--data", dataFile.toString()));
+      List<String> args = new ArrayList<>(List.of("eval", "--format", "json", "--strict-builtin-errors", "--stdin-input", "--data", dataFile.toString()));
       for (Path file : rules.policyFiles()) {
         args.add("--data");
         args.add(workDir().relativize(file).toString());
@@ -89,7 +95,10 @@ public final class PolicyEngine {
       Opa.Result result = opa.run(workDir(), args, snapshotJson);
       JsonNode output = result.stdout().isBlank() ? null : parse(result.stdout(), "opa eval");
       if (result.exitCode() != 0 || output == null || output.has("errors")) {
-        throw new InvalidInputException("the rules failed to evaluate:\n" + describeErrors(output, result.stderr()));
+        // With --strict-builtin-errors a rule that errors (a division by zero, a type error) stops the
+        // run here, where otherwise its expression would be undefined and the rule would silently never fire.
+        throw new InvalidInputException("the rules in " + rules.shown() + " failed to evaluate:\n"
+            + describeErrors(output, result.stderr()));
       }
       JsonNode value = output.path("result").path(0).path("expressions").path(0).path("value");
       List<RuleResult> results = new ArrayList<>();

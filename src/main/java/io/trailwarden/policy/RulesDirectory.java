@@ -23,10 +23,12 @@ public final class RulesDirectory implements AutoCloseable {
 
   private final Path dir;
   private final Optional<Path> temporary;
+  private final String shown;
 
-  private RulesDirectory(Path dir, Optional<Path> temporary) {
+  private RulesDirectory(Path dir, Optional<Path> temporary, String shown) {
     this.dir = dir;
     this.temporary = temporary;
+    this.shown = shown;
   }
 
   public static RulesDirectory resolve(Optional<Path> option, Map<String, String> env) {
@@ -37,14 +39,22 @@ public final class RulesDirectory implements AutoCloseable {
       if (!Files.isDirectory(dir)) {
         throw new io.trailwarden.InvalidInputException(named.get() + ": no such rules directory");
       }
-      return new RulesDirectory(dir, Optional.empty());
+      return new RulesDirectory(dir, Optional.empty(), named.get().toString());
     }
     return embedded();
   }
 
-  /** The directory holding the rules (named {@code rules} so OPA's messages read {@code rules/...}). */
+  /**
+   * The directory holding the rules. OPA runs in its parent on the directory's own name, so its
+   * messages read {@code <name>/<area>/<rule>.rego} whatever the directory is called.
+   */
   public Path path() {
     return dir;
+  }
+
+  /** The directory as the user named it, for messages (the built-in copy's temporary path means nothing to them). */
+  public String shown() {
+    return shown;
   }
 
   /** The rule and library files OPA evaluates: every .rego except tests and test helpers. */
@@ -78,7 +88,7 @@ public final class RulesDirectory implements AutoCloseable {
       } else {
         copyTree(Path.of(uri), target);
       }
-      return new RulesDirectory(target, Optional.of(temp));
+      return new RulesDirectory(target, Optional.of(temp), "the built-in rules");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot unpack the built-in rules", e);
     } catch (URISyntaxException | NullPointerException e) {

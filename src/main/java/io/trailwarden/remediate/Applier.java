@@ -113,14 +113,31 @@ public final class Applier {
       return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLED_BACK : Event.ALREADY_APPLIED,
           rollback ? "already as it was before" : "already applied");
     }
+    boolean resumed = false;
     if (!current.equals(from)) {
-      return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLBACK_REFUSED : Event.DRIFT,
-          "changed since " + (rollback ? "it was applied" : "the plan was made") + "; not overwritten. Now: " + current);
+      resumed = halfway(facet, from, to, current) && ownedByTrailWarden(facet, target);
+      if (!resumed) {
+        return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLBACK_REFUSED : Event.DRIFT,
+            "changed since " + (rollback ? "it was applied" : "the plan was made") + "; not overwritten. Now: " + current);
+      }
     }
+    // An interrupted run left the resource between two calls of this change: go on from where it is.
+    JsonNode at = resumed ? current : from;
     record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLBACK_INTENT : Event.INTENT,
-        String.join(", ", facet.calls(from, to).stream().map(c -> c.service() + ":" + c.operation()).toList()));
+        operations(facet, at, to) + (resumed ? " (going on from the state an interrupted run left: " + current + ")" : ""));
     try {
-      facet.write(aws, target, from, to);
+      List<JsonNode> steps = facet.steps(at, to);
+      for (JsonNode step : steps) {
+        boolean journalCall = steps.size() > 1 || resumed;
+        if (journalCall) {
+          record(planId, changeId, facet, target, at, step, Event.CALL_INTENT, operations(facet, at, step));
+        }
+        facet.write(aws, target, at, step);
+        if (journalCall) {
+          record(planId, changeId, facet, target, at, step, Event.CALL_DONE, operations(facet, at, step));
+        }
+        at = step;
+      }
       JsonNode now = live.read(facet, target);
       if (!now.equals(to)) {
         return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLBACK_REFUSED : Event.FAILED,
@@ -134,6 +151,25 @@ public final class Applier {
       return record(planId, changeId, facet, target, from, to, rollback ? Event.ROLLBACK_REFUSED : Event.FAILED,
           "no answer from AWS: " + e.getMessage());
     }
+  }
+
+  /** True when {@code current} is a state between two calls of the change from {@code from} to {@code to}, or of its rollback. */
+  private static boolean halfway(Facet facet, JsonNode from, JsonNode to, JsonNode current) {
+    List<JsonNode> forward = facet.steps(from, to);
+    List<JsonNode> backward = facet.steps(to, from);
+    return forward.subList(0, forward.size() - 1).contains(current) || backward.subList(0, backward.size() - 1).contains(current);
+  }
+
+  private boolean ownedByTrailWarden(Facet facet, Target target) {
+    try {
+      return facet.madeByTrailWarden(aws, target);
+    } catch (SdkException | IllegalStateException e) {
+      return false;
+    }
+  }
+
+  private static String operations(Facet facet, JsonNode from, JsonNode to) {
+    return String.join(", ", facet.calls(from, to).stream().map(c -> c.service() + ":" + c.operation()).distinct().toList());
   }
 
   private Outcome record(String planId, String changeId, Facet facet, Target target, JsonNode before, JsonNode after,

@@ -8,6 +8,7 @@ import io.trailwarden.AtomicFiles;
 import io.trailwarden.InputFiles;
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.Json;
+import io.trailwarden.JsonProblems;
 import io.trailwarden.remediate.facet.Facets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +45,12 @@ public final class PlanIo {
     try {
       tree = Json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      String at = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-      throw new InvalidInputException(file + at + ": not a complete JSON plan (truncated?): " + e.getOriginalMessage());
+      throw new InvalidInputException(file + JsonProblems.syntax(e) + " (not a complete plan: truncated?)");
     }
     if (tree == null || !tree.isObject()) {
       throw new InvalidInputException(file + ": a plan is a JSON object written by 'trailwarden remediate plan'");
     }
-    if (tree.path("formatVersion").asInt(-1) != Plan.FORMAT_VERSION) {
+    if (!tree.path("formatVersion").isInt() || tree.path("formatVersion").intValue() != Plan.FORMAT_VERSION) {
       throw new InvalidInputException(file + ": formatVersion is " + tree.path("formatVersion")
           + "; this TrailWarden reads plans of format " + Plan.FORMAT_VERSION + ". Make a new plan.");
     }
@@ -65,7 +65,8 @@ public final class PlanIo {
     try {
       plan = Json.mapper().treeToValue(tree, Plan.class);
     } catch (JsonMappingException e) {
-      throw new InvalidInputException(file + ": " + e.getPathReference() + ": " + e.getOriginalMessage());
+      throw new InvalidInputException(file + ": " + JsonProblems.path(e) + ": " + JsonProblems.describe(e)
+          + " (this plan was not written by this TrailWarden: make a new one)");
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(file + ": " + e.getOriginalMessage());
     }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
@@ -70,16 +71,22 @@ public final class Remediator {
       throw new InvalidInputException(planFile + ": the plan was made at " + plan.createdAt() + ", more than "
           + config.remediation().maxPlanAgeHours() + " hours ago (remediation.maxPlanAgeHours). Make a new plan.");
     }
+    organization.managementAccountId().filter(configured -> !configured.equals(plan.managementAccountId()))
+        .ifPresent(configured -> {
+          throw new InvalidInputException(planFile + ": the plan is for management account " + plan.managementAccountId()
+              + ", but config.yaml names management account " + configured + "; nothing was called or changed.");
+        });
     List<Applier.Outcome> outcomes;
     try (ClientFactory clients = aws.connect(List.of())) {
-      GetCallerIdentityResponse caller = clients.callerIdentity();
+      GetCallerIdentityResponse caller = identify(clients);
       if (!caller.account().equals(plan.managementAccountId())) {
         throw new InvalidInputException(planFile + ": the plan is for management account " + plan.managementAccountId()
             + ", but the credentials in use are for account " + caller.account() + ".");
       }
       clients.managementAccount(caller.account());
       ResourceReader reader = new ResourceReader(clients, caller.account(), organization.homeRegion(), clock);
-      Optional<String> organizationId = reader.organization().organizationId();
+      // One call tells the organization; reading all of it first would cost a call per OU and account.
+      Optional<String> organizationId = organizationId(clients, caller.account());
       if (!organizationId.equals(plan.organizationId())) {
         throw new InvalidInputException(planFile + ": the plan is for organization " + plan.organizationId().orElse("(none)")
             + ", but these credentials see organization " + organizationId.orElse("(none)") + ".");
@@ -94,11 +101,48 @@ public final class Remediator {
     return new Applied(outcomes, fixed, evaluation);
   }
 
+  private static Optional<String> organizationId(ClientFactory clients, String account) {
+    try {
+      return Optional.of(clients.organizations(account).describeOrganization().organization().id());
+    } catch (software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw new Unreached("DescribeOrganization", e);
+    }
+  }
+
+  private static GetCallerIdentityResponse identify(ClientFactory clients) {
+    try {
+      return clients.callerIdentity();
+    } catch (SdkException e) {
+      throw new Unreached("GetCallerIdentity", e);
+    }
+  }
+
+  /**
+   * AWS did not answer, or refused, one of the calls made before any change (who the caller is, which
+   * organization): nothing was changed, and the CLI says so with exit 5, not as a crash.
+   */
+  public static final class Unreached extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unreached(String operation, SdkException cause) {
+      super(operation + " failed before any change, so nothing was changed: " + describe(cause), cause);
+    }
+
+    private static String describe(SdkException e) {
+      if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws && aws.awsErrorDetails() != null) {
+        return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
+      }
+      return String.valueOf(e.getMessage()).replaceAll("\\s*\\(SDK Attempt Count: \\d+\\)", "");
+    }
+  }
+
   /** Restores the journal's applied changes, newest first, with the remediation credentials. Needs no rules. */
   public static List<Applier.Outcome> rollback(Path journalFile, Connector aws, OrganizationSettings organization, Clock clock) {
     List<Journal.Entry> entries = Journal.read(journalFile);
     try (ClientFactory clients = aws.connect(List.of())) {
-      GetCallerIdentityResponse caller = clients.callerIdentity();
+      GetCallerIdentityResponse caller = identify(clients);
       clients.managementAccount(caller.account());
       ResourceReader reader = new ResourceReader(clients, caller.account(), organization.homeRegion(), clock);
       return new Applier(clients, new LiveState(reader), new Journal(journalFile), caller.arn(), clock).rollback(entries);

@@ -44,8 +44,8 @@ public final class JsonReportReader {
     try {
       root = Json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(file + ": not a TrailWarden JSON report (invalid or truncated JSON at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
+      throw new InvalidInputException(file + io.trailwarden.JsonProblems.syntax(e)
+          + " (not a TrailWarden JSON report, or a truncated one)", e);
     }
     return new JsonReportReader(file).evaluation(root);
   }
@@ -60,7 +60,7 @@ public final class JsonReportReader {
       throw new InvalidInputException(file + ": not a TrailWarden JSON report (trailwarden.json)");
     }
     JsonNode version = root.get("formatVersion");
-    if (version == null || version.asInt() != JsonReporter.FORMAT_VERSION) {
+    if (version == null || !version.isInt() || version.intValue() != JsonReporter.FORMAT_VERSION) {
       throw new InvalidInputException(file + ": /formatVersion is " + (version == null ? "missing" : version)
           + "; this TrailWarden reads reports of format " + JsonReporter.FORMAT_VERSION + ". Make a new one.");
     }
@@ -133,8 +133,8 @@ public final class JsonReportReader {
       }
     }
     JsonNode evidence = node.has("evidence") ? node.get("evidence") : NullNode.getInstance();
-    String fingerprint = node.path("fingerprint").isTextual()
-        ? node.get("fingerprint").asText() : Finding.fingerprint(ruleId, resource);
+    // Baselines match findings by fingerprint; a report without them cannot say what is new.
+    String fingerprint = text(node, "/fingerprint", path);
     return new Finding(ruleId, status, severity(node, path), resource, text(node, "/accountId", path),
         text(node, "/region", path), node.path("message").asText(""), evidence, optionalText(node, "/fix"), waiver,
         fingerprint);

@@ -1,6 +1,5 @@
 package io.trailwarden.snapshot;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import com.networknt.schema.ValidationMessage;
 import io.trailwarden.InputFiles;
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.Json;
+import io.trailwarden.JsonProblems;
 import io.trailwarden.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +54,7 @@ public final class SnapshotIo {
     try {
       tree = Json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(source + at(e.getLocation()) + ": not valid JSON: " + e.getOriginalMessage());
+      throw new InvalidInputException(source + JsonProblems.syntax(e));
     }
     if (tree == null || !tree.isObject()) {
       throw new InvalidInputException(source + ": $: a snapshot is a JSON object");
@@ -78,7 +78,7 @@ public final class SnapshotIo {
     try {
       return Json.mapper().treeToValue(tree, Snapshot.class);
     } catch (JsonMappingException e) {
-      throw new InvalidInputException(source + ": " + e.getPathReference() + ": " + e.getOriginalMessage());
+      throw new InvalidInputException(source + ": " + JsonProblems.path(e) + ": " + JsonProblems.describe(e));
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(source + ": " + e.getOriginalMessage());
     }
@@ -91,11 +91,5 @@ public final class SnapshotIo {
 
   public void write(Snapshot snapshot, Path file) throws IOException {
     AtomicFiles.write(file, toJson(snapshot));
-  }
-
-  private static String at(JsonLocation location) {
-    return location == null || location.getLineNr() < 1
-        ? ""
-        : ":" + location.getLineNr() + ":" + location.getColumnNr();
   }
 }

@@ -96,7 +96,7 @@ class ExportSecurityHubIT {
   Path writeConfig() {
     Path config = temp.resolve("config.yaml");
     try {
-      Files.writeString(config, "organization:\n  homeRegion: us-east-1\n");
+      Files.writeString(config, "version: 1\norganization:\n  homeRegion: us-east-1\n");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -112,6 +112,7 @@ class MainTest {
   void aWaiverInConfigWaivesUntilItExpires(@TempDir Path temp) throws Exception {
     Path config = temp.resolve("config.yaml");
     Files.writeString(config, """
+        version: 1
         waivers:
           - rule: cloudtrail_org_trail_multi_region_enabled
             resource: "arn:aws:cloudtrail:*"
@@ -143,25 +144,25 @@ class MainTest {
   @Test
   void brokenConfigExitsTwoNamingFileAndLine(@TempDir Path temp) throws Exception {
     Path config = temp.resolve("config.yaml");
-    Files.writeString(config, "report:\n  failOn: high\n  colour: blue\n");
+    Files.writeString(config, "version: 1\nreport:\n  failOn: high\n  colour: blue\n");
     Run run = run(evaluate(TestFiles.example("compliant-org.json"), temp.resolve("out"), "--config", config.toString()));
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(run.err()).contains(config + ":3:").contains("unknown key 'colour'");
+    assertThat(run.err()).contains(config + ":4:").contains("unknown key 'colour'");
   }
 
   @Test
   void configNamingAnUnknownRuleExitsTwoWithTheLine(@TempDir Path temp) throws Exception {
     Path config = temp.resolve("config.yaml");
-    Files.writeString(config, "rules:\n  exclude:\n    - cloudtrail_org_trail_logging\n    - cloudtrail_made_up\n");
+    Files.writeString(config, "version: 1\nrules:\n  exclude:\n    - cloudtrail_org_trail_logging\n    - cloudtrail_made_up\n");
     Run run = run(evaluate(TestFiles.example("compliant-org.json"), temp.resolve("out"), "--config", config.toString()));
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(run.err()).contains(config + ":4:").contains("'cloudtrail_made_up'");
+    assertThat(run.err()).contains(config + ":5:").contains("'cloudtrail_made_up'");
   }
 
   @Test
   void excludedRulesDoNotRun(@TempDir Path temp) throws Exception {
     Path config = temp.resolve("config.yaml");
-    Files.writeString(config, "rules:\n  exclude: [cloudtrail_org_trail_multi_region_enabled, cloudtrail_org_trail_log_file_validation_enabled,"
+    Files.writeString(config, "version: 1\nrules:\n  exclude: [cloudtrail_org_trail_multi_region_enabled, cloudtrail_org_trail_log_file_validation_enabled,"
         + " cloudtrail_org_trail_cloudwatch_logs_enabled, cloudtrail_member_trails_no_conflict, s3_log_bucket_policy_allows_cloudtrail_write,"
         + " s3_log_bucket_policy_denies_object_deletion, s3_log_bucket_lifecycle_archives_logs, organizations_scp_protects_cloudtrail,"
         + " cloudtrail_org_trail_log_integrity_verified]\n");

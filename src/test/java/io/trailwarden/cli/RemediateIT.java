@@ -59,6 +59,7 @@ class RemediateIT {
   Path config(ArticleOrganization.Seeded seeded) throws Exception {
     Path config = temp.resolve("config.yaml");
     Files.writeString(config, """
+        version: 1
         organization:
           loggingAccountId: "%s"
           regions: [eu-west-1, us-east-1]
@@ -238,6 +239,76 @@ class RemediateIT {
     });
   }
 
+  /** Runs apply in a child JVM that is killed the moment its (writes+1)th write call is about to go out. */
+  int applyKilledAfter(Path config, int writes) throws Exception {
+    Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+        "-cp", System.getProperty("java.class.path"),
+        "-D" + InjectedFailures.CRASH_AFTER + "=" + writes, "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator",
+        "io.trailwarden.cli.Main", "remediate", "apply", plan().toString(), "--yes", "--config", config.toString(),
+        "--output-dir", temp.resolve("reports").toString(), "--rules", TestFiles.rulesDir().toString())
+        .redirectErrorStream(true).redirectOutput(temp.resolve("child.log").toFile()).start();
+    return child.waitFor();
+  }
+
+  JsonNode scp(Plan.Change change) throws Exception {
+    try (FacetRoundTrip aws = new FacetRoundTrip(MOTO.endpoint())) {
+      return aws.read(Facets.find(change.facet()).orElseThrow(), change.target());
+    }
+  }
+
+  /**
+   * Issue 13, defect 5: the SCP fix is two calls (CreatePolicy, AttachPolicy). Killed before each of
+   * them, in turn, the apply leaves at most a half-made SCP of TrailWarden's own; a re-apply finishes it
+   * and a rollback removes it, where both used to refuse it as drift for good.
+   */
+  @Test
+  void anScpFixKilledBetweenItsCallsConvergesOnReapplyAndRollsBack() throws Exception {
+    for (int writes = 0; writes < 2; writes++) {
+      for (boolean rollBackFirst : List.of(false, true)) {
+        MOTO.reset(Moto.SEED);
+        Files.deleteIfExists(journal());
+        Path config = config(seed(EnumSet.of(Fault.SCP_ON_ONE_OU_ONLY)));
+        MainTest.Run planned = run(config, "remediate", "plan", "-o", plan().toString(), "--only",
+            "organizations_scp_protects_cloudtrail");
+        assertThat(planned.exitCode()).as(planned.out() + planned.err()).isEqualTo(ExitCode.FAILURES.code());
+        Plan.Change change = PlanIo.read(plan()).changes().stream().filter(c -> c.facet().equals("scp")).findFirst()
+            .orElseThrow();
+        assertThat(change.apiCalls()).extracting(c -> c.operation()).contains("CreatePolicy", "AttachPolicy");
+        String context = "killed before write " + (writes + 1) + (rollBackFirst ? ", then rolled back" : ", then re-applied");
+
+        assertThat(applyKilledAfter(config, writes)).as(context + Files.readString(temp.resolve("child.log"))).isEqualTo(137);
+        assertThat(Journal.read(journal())).as(context).extracting(Journal.Entry::event).last()
+            .isEqualTo(Journal.Event.CALL_INTENT);
+
+        if (!rollBackFirst) {
+          MainTest.Run rerun = apply(config);
+          assertThat(rerun.exitCode()).as(context + rerun.out() + rerun.err()).isEqualTo(ExitCode.OK.code());
+          assertThat(scp(change)).as(context).isEqualTo(change.after());
+        }
+        MainTest.Run rolledBack = rollback(config);
+        assertThat(rolledBack.exitCode()).as(context + rolledBack.out() + rolledBack.err()).isEqualTo(ExitCode.OK.code());
+        assertThat(scp(change)).as(context).isEqualTo(change.before());
+      }
+    }
+  }
+
+  /** An SCP of the same name that TrailWarden did not make is never taken for its own half-made one. */
+  @Test
+  void aHalfMadeLookingScpWithoutTrailWardensTagIsDrift() throws Exception {
+    Path config = config(seed(EnumSet.of(Fault.SCP_ON_ONE_OU_ONLY)));
+    MainTest.Run planned = run(config, "remediate", "plan", "-o", plan().toString(), "--only",
+        "organizations_scp_protects_cloudtrail");
+    assertThat(planned.exitCode()).as(planned.out() + planned.err()).isEqualTo(ExitCode.FAILURES.code());
+    Plan.Change change = PlanIo.read(plan()).changes().stream().filter(c -> c.facet().equals("scp")).findFirst().orElseThrow();
+    try (FacetRoundTrip aws = new FacetRoundTrip(MOTO.endpoint())) {
+      aws.clients().organizations(Seeder.MANAGEMENT_ACCOUNT).createPolicy(r -> r.name(change.target().name())
+          .description("a person's").type("SERVICE_CONTROL_POLICY").content(change.after().path("content").toString()));
+    }
+    MainTest.Run applied = apply(config);
+    assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCode.NOT_APPLIED.code());
+    assertThat(applied.out()).contains("drift");
+  }
+
   @Test
   void aPlanEditedByHandTruncatedOrFromAnotherOrganizationIsRefusedAndNothingChanges() throws Exception {
     seedAndPlan(EnumSet.of(Fault.VALIDATION_OFF));
@@ -258,10 +329,26 @@ class RemediateIT {
     Files.writeString(plan(), text);
     MOTO.reset(7);
     ArticleOrganization.Seeded other = seed(EnumSet.of(Fault.VALIDATION_OFF));
+    System.setProperty(CallRecorder.RECORD, "true");
     MainTest.Run foreign = apply(config(other));
+    System.clearProperty(CallRecorder.RECORD);
     assertThat(foreign.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(foreign.err()).contains(plan().toString()).contains("organization");
     assertThat(Files.exists(journal())).as("nothing was journaled, so nothing was changed").isFalse();
+    // Refused on the two calls that identify the caller and its organization, not after reading it all.
+    assertThat(CallRecorder.calls()).containsExactly("Sts:GetCallerIdentity", "Organizations:DescribeOrganization");
+
+    // A plan of another management account than config.yaml names is refused before any AWS call.
+    CallRecorder.clear();
+    Path pinned = temp.resolve("pinned.yaml");
+    Files.writeString(pinned, Files.readString(config(other)).replace("organization:\n",
+        "organization:\n  managementAccountId: \"999999999999\"\n"));
+    System.setProperty(CallRecorder.RECORD, "true");
+    MainTest.Run otherAccount = apply(pinned);
+    System.clearProperty(CallRecorder.RECORD);
+    assertThat(otherAccount.exitCode()).as(otherAccount.err()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(otherAccount.err()).contains(plan().toString()).contains("999999999999");
+    assertThat(CallRecorder.calls()).isEmpty();
   }
 
   @Test
@@ -305,6 +392,7 @@ class RemediateIT {
     }
     Path config = temp.resolve("config.yaml");
     Files.writeString(config, """
+        version: 1
         organization:
           loggingAccountId: "%s"
           regions: [us-east-1]

@@ -42,6 +42,7 @@ class ScanIT {
   MainTest.Run scan(ArticleOrganization.Seeded seeded, String endpoint) throws Exception {
     Path config = temp.resolve("config.yaml");
     Files.writeString(config, """
+        version: 1
         organization:
           loggingAccountId: "%s"
           regions: [eu-west-1, us-east-1]

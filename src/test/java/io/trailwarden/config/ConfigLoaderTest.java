@@ -51,6 +51,7 @@ class ConfigLoaderTest {
   @Test
   void readsTheOrganizationSection() {
     OrganizationSettings org = ConfigLoader.parse("""
+        version: 1
         organization:
           managementAccountId: "111111111111"
           loggingAccountId: "222222222222"
@@ -67,15 +68,15 @@ class ConfigLoaderTest {
     assertThat(org.memberRoleName()).isEqualTo("OrganizationAccountAccessRole");
     assertThat(org.externalId()).contains("audit-2026");
     assertThat(org.sensitiveResources().s3Buckets()).containsExactly("statements");
-    assertThat(ConfigLoader.parse("organization:\n  regions: all\n", "c.yaml").organization().allRegions()).isTrue();
+    assertThat(ConfigLoader.parse("version: 1\norganization:\n  regions: all\n", "c.yaml").organization().allRegions()).isTrue();
   }
 
   @Test
   void badAccountIdOrRegionNamesTheLine() {
-    assertThatThrownBy(() -> ConfigLoader.parse("report:\n  failOn: high\norganization:\n  loggingAccountId: \"2222\"\n", "config.yaml"))
-        .hasMessageStartingWith("config.yaml:4:")
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 1\nreport:\n  failOn: high\norganization:\n  loggingAccountId: \"2222\"\n", "config.yaml"))
+        .hasMessageStartingWith("config.yaml:5:")
         .hasMessageContaining("loggingAccountId must be a 12-digit account id, not '2222'");
-    assertThatThrownBy(() -> ConfigLoader.parse("organization:\n  regions: [us-east-1, mars-1]\n", "config.yaml"))
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 1\norganization:\n  regions: [us-east-1, mars-1]\n", "config.yaml"))
         .hasMessageContaining("'mars-1' is not an AWS region name");
   }
 
@@ -93,49 +94,45 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void emptyFileMeansDefaults() {
-    assertThat(ConfigLoader.parse("# nothing\n", "c.yaml")).isEqualTo(Config.defaults());
-  }
-
-  @Test
   void unknownKeyNamesLineAndKnownKeys() {
-    assertThatThrownBy(() -> ConfigLoader.parse("report:\n  failOn: high\n  failon: low\n", "config.yaml"))
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 1\nreport:\n  failOn: high\n  failon: low\n", "config.yaml"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("config.yaml:3:")
+        .hasMessageStartingWith("config.yaml:4:")
         .hasMessageContaining("unknown key 'failon' under report")
         .hasMessageContaining("known keys: allowPartial, failOn, failOnNew, formats, outputDir, sarifCategory");
   }
 
   @Test
   void badSeverityListsTheChoices() {
-    assertThatThrownBy(() -> ConfigLoader.parse("report:\n  failOn: severe\n", "config.yaml"))
-        .hasMessageStartingWith("config.yaml:2:")
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 1\nreport:\n  failOn: severe\n", "config.yaml"))
+        .hasMessageStartingWith("config.yaml:3:")
         .hasMessageContaining("report.failOn: 'severe' is not one of critical, high, medium, low");
   }
 
   @Test
   void badDateNamesTheWaiver() {
     assertThatThrownBy(() -> ConfigLoader.parse("""
+        version: 1
         waivers:
           - rule: r
             resource: x
             reason: y
             expires: next tuesday
         """, "config.yaml"))
-        .hasMessageStartingWith("config.yaml:5:")
+        .hasMessageStartingWith("config.yaml:6:")
         .hasMessageContaining("waivers[0].expires: 'next tuesday' is not a valid date (YYYY-MM-DD)");
   }
 
   @Test
   void incompleteWaiverSaysWhatIsMissing() {
-    assertThatThrownBy(() -> ConfigLoader.parse("waivers:\n  - rule: r\n    resource: x\n    expires: 2027-01-01\n", "config.yaml"))
-        .hasMessageStartingWith("config.yaml:2:")
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 1\nwaivers:\n  - rule: r\n    resource: x\n    expires: 2027-01-01\n", "config.yaml"))
+        .hasMessageStartingWith("config.yaml:3:")
         .hasMessageContaining("missing: reason");
   }
 
   @Test
   void yamlSyntaxErrorNamesTheLine() {
-    assertThatThrownBy(() -> ConfigLoader.parse("report:\n  formats: [sarif\n  failOn: high\n", "config.yaml"))
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 1\nreport:\n  formats: [sarif\n  failOn: high\n", "config.yaml"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageMatching("(?s)config\\.yaml:\\d+:\\d+: .*");
   }

@@ -89,7 +89,7 @@ class FrameworksTest {
   @Test
   void configSelectsRulesByTheFrameworkIdsTheRulesUse(@TempDir Path temp) throws Exception {
     Path config = temp.resolve("config.yaml");
-    Files.writeString(config, "rules:\n  include: [cis-aws-foundations-3.0]\n  exclude: [s3_log_bucket_access_logging_enabled]\n");
+    Files.writeString(config, "version: 1\nrules:\n  include: [cis-aws-foundations-3.0]\n  exclude: [s3_log_bucket_access_logging_enabled]\n");
     List<String> cis = RuleSelection.select(ConfigLoader.load(config), CATALOGUE).stream().map(RuleMetadata::id).toList();
     assertThat(cis).containsExactly(
         "cloudtrail_org_trail_kms_encryption_enabled",
@@ -97,10 +97,12 @@ class FrameworksTest {
         "cloudtrail_org_trail_management_events_all",
         "cloudtrail_org_trail_multi_region_enabled");
 
-    Files.writeString(config, "rules:\n  include: [aws-security-hub]\n  exclude: [hipaa]\n");
-    assertThat(RuleSelection.select(ConfigLoader.load(config), CATALOGUE)).isEmpty();
+    // A selection of no rule would judge nothing and read as clean: it is refused, naming the line.
+    Files.writeString(config, "version: 1\nrules:\n  include: [aws-security-hub]\n  exclude: [hipaa]\n");
+    assertThatThrownBy(() -> RuleSelection.select(ConfigLoader.load(config), CATALOGUE))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(config + ":4:").hasMessageContaining("select no rule");
 
-    Files.writeString(config, "rules:\n  exclude: [aws-security-hub]\n");
+    Files.writeString(config, "version: 1\nrules:\n  exclude: [aws-security-hub]\n");
     assertThat(RuleSelection.select(ConfigLoader.load(config), CATALOGUE)).extracting(RuleMetadata::id)
         .contains("organizations_scp_protects_cloudtrail").doesNotContain("s3_log_bucket_not_public");
   }

@@ -42,6 +42,26 @@ public interface Facet {
     return false;
   }
 
+  /**
+   * The documents the resource shows after each write call {@link #write} makes from {@code from} to
+   * {@code to}, the last being {@code to}: one for a one-call facet. A facet that needs several calls
+   * (an SCP is created, then attached) lists the states between them, so the engine can journal each
+   * call and, after a crash between two, recognise the state it left and go on from there. Writing
+   * from one step to the next must be exactly one write call.
+   */
+  default List<JsonNode> steps(JsonNode from, JsonNode to) {
+    return List.of(to);
+  }
+
+  /**
+   * True when the resource was made by TrailWarden (its name and a tag it set on creation, read from
+   * AWS), so a state between two {@link #steps} is its own unfinished work and not someone's change.
+   * Only a facet with more than one step needs it.
+   */
+  default boolean madeByTrailWarden(ClientFactory aws, Target target) {
+    return false;
+  }
+
   /** The calls {@link #write} makes to go from {@code from} to {@code to}, with their IAM actions. */
   List<ApiCall> calls(JsonNode from, JsonNode to);
 

@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.organizations.model.PolicyType;
 public final class ServiceControlPolicy implements Facet {
   public static final ServiceControlPolicy FACET = new ServiceControlPolicy();
   static final String DESCRIPTION = "Created by TrailWarden remediation";
+  /** The tag a created policy carries: with the name, what tells TrailWarden's own half-made SCP from anyone's. */
+  public static final String TAG_KEY = "trailwarden";
+  static final String TAG_VALUE = "remediation";
 
   private ServiceControlPolicy() {}
 
@@ -83,6 +86,8 @@ public final class ServiceControlPolicy implements Facet {
     }
     if (Documents.absent(from)) {
       calls.add(ApiCall.of("organizations", "CreatePolicy", "organizations:CreatePolicy"));
+      // Creating with tags needs the tagging permission as well.
+      calls.add(ApiCall.of("organizations", "CreatePolicy", "organizations:TagResource"));
     } else if (!Documents.absent(to) && !from.path("content").equals(to.path("content"))) {
       calls.add(ApiCall.of("organizations", "UpdatePolicy", "organizations:UpdatePolicy"));
     }
@@ -96,6 +101,54 @@ public final class ServiceControlPolicy implements Facet {
       calls.add(ApiCall.of("organizations", "DeletePolicy", "organizations:DeletePolicy"));
     }
     return calls;
+  }
+
+  /** Create (unattached), change the content, then attach or detach one target at a time, then delete. */
+  @Override
+  public List<JsonNode> steps(JsonNode from, JsonNode to) {
+    List<JsonNode> steps = new ArrayList<>();
+    if (from.equals(to)) {
+      return List.of(to);
+    }
+    JsonNode at = from;
+    if (Documents.absent(at)) {
+      at = document(to.path("name").asText(), to.path("content"), List.of());
+      steps.add(at);
+    }
+    if (!Documents.absent(to) && !at.path("content").equals(to.path("content"))) {
+      at = document(at.path("name").asText(), to.path("content"), targets(at));
+      steps.add(at);
+    }
+    for (String target : attached(at, to)) {
+      List<String> more = new ArrayList<>(targets(at));
+      more.add(target);
+      at = document(at.path("name").asText(), at.path("content"), more);
+      steps.add(at);
+    }
+    for (String target : attached(to, at)) {
+      List<String> fewer = new ArrayList<>(targets(at));
+      fewer.remove(target);
+      at = document(at.path("name").asText(), at.path("content"), fewer);
+      steps.add(at);
+    }
+    if (Documents.absent(to)) {
+      steps.add(Documents.none());
+    }
+    return steps;
+  }
+
+  private static List<String> targets(JsonNode doc) {
+    List<String> targets = new ArrayList<>();
+    doc.path("targets").forEach(t -> targets.add(t.asText()));
+    return targets;
+  }
+
+  @Override
+  public boolean madeByTrailWarden(ClientFactory aws, Target target) {
+    OrganizationsClient org = aws.organizations(target.accountId());
+    String id = idOf(org, target.name());
+    return org.listTagsForResource(r -> r.resourceId(id)).tags().stream()
+        .anyMatch(t -> t.key().equals(TAG_KEY) && t.value().equals(TAG_VALUE));
   }
 
   /** Targets of {@code to} that {@code from} is not attached to. */
@@ -115,7 +168,8 @@ public final class ServiceControlPolicy implements Facet {
     String policyId;
     if (Documents.absent(from)) {
       policyId = org.createPolicy(r -> r.name(target.name()).description(DESCRIPTION)
-          .type(PolicyType.SERVICE_CONTROL_POLICY).content(to.path("content").toString())).policy().policySummary().id();
+          .type(PolicyType.SERVICE_CONTROL_POLICY).content(to.path("content").toString())
+          .tags(t -> t.key(TAG_KEY).value(TAG_VALUE))).policy().policySummary().id();
     } else {
       policyId = idOf(org, target.name());
       if (!Documents.absent(to) && !from.path("content").equals(to.path("content"))) {

@@ -74,7 +74,7 @@ class OrganizationRemediationFacetsIT {
         JsonNode created = roundTrip.check(fix.facet(), fix.target(), fix.edit());
         assertThat(created.path("targets").toString()).isEqualTo("[\"" + seeded.rootId() + "\"]");
         assertThat(ServiceControlPolicy.FACET.calls(Documents.none(), created)).extracting(ApiCall::iamAction)
-            .containsExactly("organizations:CreatePolicy", "organizations:AttachPolicy");
+            .containsExactly("organizations:CreatePolicy", "organizations:TagResource", "organizations:AttachPolicy");
         assertThat(roundTrip.read(fix.facet(), fix.target())).as("deleted on rollback").isEqualTo(Documents.none());
       }
     }
