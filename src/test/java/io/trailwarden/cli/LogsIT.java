@@ -63,6 +63,7 @@ class LogsIT {
     }
     config = temp.resolve("config.yaml");
     Files.writeString(config, """
+        version: 1
         organization:
           loggingAccountId: "%s"
           regions: [eu-west-1, us-east-1]
@@ -163,7 +164,7 @@ class LogsIT {
 
     // Offline: an endpoint nothing listens on, so any AWS call would fail.
     Path offline = temp.resolve("offline.yaml");
-    Files.writeString(offline, "organization:\n  endpoint: http://127.0.0.1:9\n");
+    Files.writeString(offline, "version: 1\norganization:\n  endpoint: http://127.0.0.1:9\n");
     Path reports = temp.resolve("reports");
     MainTest.Run verify = logs("verify", "--source", locker.toString(), "--config", offline.toString(), "--output-dir",
         reports.toString());

@@ -44,7 +44,7 @@ public final class FaultRuns {
     Path dir = work.resolve(name);
     Files.createDirectories(dir);
     Path file = dir.resolve("config.yaml");
-    Files.writeString(file, "organization:\n" + config + "  endpoint: " + endpoint + "\n");
+    Files.writeString(file, "version: 1\norganization:\n" + config + "  endpoint: " + endpoint + "\n");
     Path reports = dir.resolve("reports");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
