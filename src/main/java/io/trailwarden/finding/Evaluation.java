@@ -1,8 +1,10 @@
 package io.trailwarden.finding;
 
+import io.trailwarden.policy.Frameworks;
 import io.trailwarden.policy.RuleMetadata;
 import io.trailwarden.policy.Severity;
 import io.trailwarden.snapshot.CollectionError;
+import io.trailwarden.snapshot.Organization;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +16,9 @@ import java.util.Optional;
  * @param rules the rules that were evaluated, sorted by id
  * @param findings one per (rule, resource), sorted by rule id then resource
  * @param expiredWaivers waivers from config.yaml that matched a finding but had expired
+ * @param frameworks the frameworks and controls of the rules directory, for reports by control
+ * @param organization the OU tree and accounts the snapshot read, for reports by account; empty when
+ *     unreadable or when the evaluation was read back from a report
  */
 public record Evaluation(
     String toolVersion,
@@ -24,7 +29,9 @@ public record Evaluation(
     List<Finding> findings,
     List<CollectionError> collectionErrors,
     List<Waiver> expiredWaivers,
-    Optional<Baseline.Comparison> baseline) {
+    Optional<Baseline.Comparison> baseline,
+    Frameworks frameworks,
+    Optional<Organization> organization) {
 
   public Evaluation {
     rules = List.copyOf(rules);
@@ -37,13 +44,19 @@ public record Evaluation(
   public Evaluation(String toolVersion, Instant collectedAt, String managementAccountId, Optional<String> organizationId,
       List<RuleMetadata> rules, List<Finding> findings, List<CollectionError> collectionErrors, List<Waiver> expiredWaivers) {
     this(toolVersion, collectedAt, managementAccountId, organizationId, rules, findings, collectionErrors, expiredWaivers,
-        Optional.empty());
+        Optional.empty(), Frameworks.none(), Optional.empty());
   }
 
   /** The same evaluation compared with a previous run's failures. */
   public Evaluation compareWith(Baseline previous) {
     return new Evaluation(toolVersion, collectedAt, managementAccountId, organizationId, rules, findings, collectionErrors,
-        expiredWaivers, Optional.of(previous.compare(this)));
+        expiredWaivers, Optional.of(previous.compare(this)), frameworks, organization);
+  }
+
+  /** The same evaluation with the frameworks of its rules and the organization it judged. */
+  public Evaluation within(Frameworks frameworks, Optional<Organization> organization) {
+    return new Evaluation(toolVersion, collectedAt, managementAccountId, organizationId, rules, findings, collectionErrors,
+        expiredWaivers, baseline, frameworks, organization);
   }
 
   /** NEW or EXISTING for an active failure when a baseline was given; empty otherwise. */
