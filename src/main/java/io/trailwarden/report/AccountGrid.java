@@ -56,7 +56,8 @@ record AccountGrid(List<String> rules, List<Group> groups) {
       }
     });
     byAccountAndRule.keySet().stream().filter(a -> !listed.contains(a))
-        .forEach(a -> groups.computeIfAbsent(UNLISTED, k -> new ArrayList<>()).add(row(a, "", rules, byAccountAndRule)));
+        .forEach(a -> groups.computeIfAbsent(UNLISTED, k -> new ArrayList<>()).add(row(a,
+            a.equals(Finding.UNKNOWN_PLACE) ? "(the evidence names no account)" : "", rules, byAccountAndRule)));
 
     Comparator<Row> byName = Comparator.comparing(Row::name).thenComparing(Row::accountId);
     List<Group> sorted = new ArrayList<>();

@@ -25,8 +25,8 @@ import java.util.Locale;
 
 /**
  * One self-contained page for people: the verdict and counts, what changed since the baseline, the
- * rules, the accounts × rules grid (accounts grouped by OU) and, per framework, the control matrix with
- * the evidence and fix of every resource that does not pass. Styles and script are inline and the
+ * accounts × rules grid (accounts grouped by OU), per framework the control matrix with the evidence and
+ * fix of every resource that does not pass, and the rules. Styles and script are inline and the
  * Content-Security-Policy allows exactly those two (by hash) and nothing else, so the page opens from
  * disk and never makes a request. Printing gives the audit document: one framework per page, every
  * OU expanded. No clock but the snapshot's, no random ids: the same evaluation gives the same bytes.
@@ -76,11 +76,11 @@ public final class HtmlReporter implements Reporter {
     contents(html, evaluation, matrix);
     html.append("<main>\n");
     evaluation.baseline().ifPresent(b -> baseline(html, evaluation, b));
-    rules(html, evaluation);
     grid(html, grid);
     for (FrameworkView framework : matrix.frameworks()) {
       framework(html, evaluation, framework);
     }
+    rules(html, evaluation);
     collectionErrors(html, evaluation);
     expiredWaivers(html, evaluation);
     html.append("</main>\n<footer class=\"muted\">\n<p>Written by TrailWarden ").append(e(evaluation.toolVersion()))
@@ -99,7 +99,7 @@ public final class HtmlReporter implements Reporter {
       html.append("<p><strong>No resource was judged</strong>: the rules found nothing to check in this snapshot,")
           .append(" which is no evidence of compliance.</p>\n");
     }
-    html.append("<dl class=\"facts\">\n")
+    html.append("<div class=\"counts\">\n<dl class=\"facts\">\n")
         .append("<dt>Organization</dt><dd><code>").append(e(evaluation.organizationId().orElse("(not read)"))).append("</code></dd>\n")
         .append("<dt>Management account</dt><dd><code>").append(e(evaluation.managementAccountId())).append("</code></dd>\n")
         .append("<dt>Accounts</dt><dd>").append(evaluation.organization().map(o -> String.valueOf(o.accounts().size()))
@@ -109,7 +109,7 @@ public final class HtmlReporter implements Reporter {
         .append(ReportSupport.plural(summary.resources(), "resource")).append("</dd>\n")
         .append("<dt>TrailWarden</dt><dd>").append(e(evaluation.toolVersion())).append("</dd>\n</dl>\n");
 
-    html.append("<div class=\"counts\">\n<table id=\"status-counts\">\n<caption>Findings by status</caption>\n")
+    html.append("<table id=\"status-counts\">\n<caption>Findings by status</caption>\n")
         .append("<thead><tr><th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">Findings</th></tr></thead>\n<tbody>\n");
     for (Status status : Status.values()) {
       html.append("<tr data-status=\"").append(status.name()).append("\"><th scope=\"row\">").append(badge(status.name()))
@@ -135,11 +135,12 @@ public final class HtmlReporter implements Reporter {
     if (evaluation.baseline().isPresent()) {
       html.append("<li><a href=\"#baseline\">Since the baseline</a></li>\n");
     }
-    html.append("<li><a href=\"#rules\">Rules</a></li>\n<li><a href=\"#accounts\">Accounts × rules</a></li>\n");
+    html.append("<li><a href=\"#accounts\">Accounts × rules</a></li>\n");
     for (FrameworkView framework : matrix.frameworks()) {
       html.append("<li><a href=\"#").append(frameworkId(framework)).append("\">").append(e(framework.name()))
           .append("</a></li>\n");
     }
+    html.append("<li><a href=\"#rules\">Rules</a></li>\n");
     if (!evaluation.collectionErrors().isEmpty()) {
       html.append("<li><a href=\"#collection-errors\">Collection errors</a></li>\n");
     }
@@ -197,9 +198,11 @@ public final class HtmlReporter implements Reporter {
 
   private static void grid(StringBuilder html, AccountGrid grid) {
     int columns = grid.rules().size() + 1;
+    long unlisted = grid.groups().stream().filter(g -> g.path().equals(AccountGrid.UNLISTED)).mapToLong(g -> g.rows().size()).sum();
     html.append("<section id=\"accounts\">\n<h2>Accounts × rules</h2>\n<p>")
-        .append(ReportSupport.plural(grid.accounts(), "account")).append(" in ")
-        .append(ReportSupport.plural(grid.groups().size(), "group")).append(" (by OU). A cell is the worst status of the")
+        .append(ReportSupport.plural(grid.accounts() - unlisted, "account")).append(" of the organization, grouped by OU")
+        .append(unlisted > 0 ? ", and " + ReportSupport.plural(unlisted, "account") + " findings name that it does not list" : "")
+        .append(". A cell is the worst status of the")
         .append(" rule's findings in that account (FAIL, then UNKNOWN, WAIVED, PASS); an empty cell means the rule judged")
         .append(" nothing there. Organization-wide rules judge resources of the management and logging accounts.</p>\n")
         .append("<div class=\"grid-controls no-print\">\n<label for=\"account-filter\">Filter accounts</label>\n")
