@@ -9,7 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 find_browser() {
   if [ -n "${CHROMIUM_PATH:-}" ]; then echo "$CHROMIUM_PATH"; return; fi
-  command -v chromium || command -v chromium-browser || true
+  command -v chromium || command -v chromium-browser || command -v google-chrome || true
 }
 find_driver() {
   if [ -n "${CHROMEDRIVER_PATH:-}" ]; then echo "$CHROMEDRIVER_PATH"; return; fi

@@ -58,7 +58,8 @@ class MainTest {
         .contains("cloudtrail_org_trail_multi_region_enabled")
         .contains("s3_log_bucket_policy_allows_cloudtrail_write")
         .contains("Reports: ");
-    assertThat(files(out)).containsOnlyKeys("trailwarden.sarif", "trailwarden-junit.xml", "trailwarden.json", "trailwarden.md");
+    assertThat(files(out)).containsOnlyKeys("trailwarden.sarif", "trailwarden-junit.xml", "trailwarden.json", "trailwarden.md",
+        "trailwarden.html");
   }
 
   @Test
@@ -76,7 +77,7 @@ class MainTest {
     assertThat(a.out().replace(first.toString(), "DIR")).isEqualTo(b.out().replace(second.toString(), "DIR"));
     Map<String, byte[]> x = files(first);
     Map<String, byte[]> y = files(second);
-    assertThat(x.keySet()).isEqualTo(y.keySet()).hasSize(4);
+    assertThat(x.keySet()).isEqualTo(y.keySet()).hasSize(5);
     x.forEach((name, bytes) -> assertThat(y.get(name)).as(name).isEqualTo(bytes));
   }
 

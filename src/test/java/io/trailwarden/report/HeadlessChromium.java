@@ -21,7 +21,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium driven through its chromedriver (Selenium), found by command name
- * ({@code chromium}, {@code chromium-browser}, {@code chromedriver} on PATH, or $CHROMIUM_PATH and
+ * ({@code chromium}, {@code chromium-browser} or {@code google-chrome}, and {@code chromedriver}, on PATH, or $CHROMIUM_PATH and
  * $CHROMEDRIVER_PATH). Every request the browser makes, to any host and loopback included, goes through
  * a recording proxy on loopback that answers 403: a page that stays offline leaves it empty.
  */
@@ -39,7 +39,7 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Starts the browser, or fails the test with the install hint when it is missing. */
   static HeadlessChromium start() throws IOException {
-    Path browser = find("CHROMIUM_PATH", "chromium", "chromium-browser")
+    Path browser = find("CHROMIUM_PATH", "chromium", "chromium-browser", "google-chrome")
         .orElseGet(() -> fail("headless Chromium is missing: " + INSTALL_HINT));
     Path chromedriver = find("CHROMEDRIVER_PATH", "chromedriver")
         .orElseGet(() -> fail("chromedriver is missing: " + INSTALL_HINT));
