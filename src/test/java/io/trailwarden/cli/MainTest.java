@@ -186,7 +186,10 @@ class MainTest {
     assertThat(list.out()).contains("cloudtrail_org_trail_exists").contains("critical").contains("24 rules");
 
     Run cis = run("rules", "--rules", TestFiles.rulesDir().toString(), "list", "--framework", "cis-aws-foundations-3.0");
-    assertThat(cis.out()).contains("cloudtrail_org_trail_multi_region_enabled").doesNotContain("cloudtrail_org_trail_exists ");
+    assertThat(cis.out()).contains("cloudtrail_org_trail_multi_region_enabled").doesNotContain("s3_log_bucket_not_public");
+    Run misspelt = run("rules", "--rules", TestFiles.rulesDir().toString(), "list", "--framework", "cis-aws-foundation-3.0");
+    assertThat(misspelt.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(misspelt.err()).contains("no framework 'cis-aws-foundation-3.0'").contains("hipaa");
 
     Run show = run("rules", "--rules", TestFiles.rulesDir().toString(), "show", "cloudtrail_org_trail_log_file_validation_enabled");
     assertThat(show.exitCode()).isZero();
