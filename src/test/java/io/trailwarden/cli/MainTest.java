@@ -60,6 +60,10 @@ class MainTest {
         .contains("Reports: ");
     assertThat(files(out)).containsOnlyKeys("trailwarden.sarif", "trailwarden-junit.xml", "trailwarden.json", "trailwarden.md",
         "trailwarden.html");
+    // The HTML report has a control matrix for every framework of rules/frameworks.yaml.
+    String html = Files.readString(out.resolve("trailwarden.html"));
+    io.trailwarden.policy.Frameworks.read(TestFiles.rulesDir()).frameworks()
+        .forEach(f -> assertThat(html).contains("data-framework=\"" + f.id() + "\""));
   }
 
   @Test

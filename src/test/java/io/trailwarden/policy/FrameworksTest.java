@@ -82,7 +82,8 @@ class FrameworksTest {
   @Test
   void theDataFileNamesEachFrameworkAndControlOnce() {
     assertThat(FRAMEWORKS.frameworks()).extracting(Frameworks.Framework::id)
-        .containsExactly("cis-aws-foundations-3.0", "aws-security-hub", "hipaa").doesNotHaveDuplicates();
+        .containsExactly("cis-aws-foundations-3.0", "cis-aws-foundations-4.0", "cis-aws-foundations-5.0", "aws-security-hub",
+            "pci-dss-4.0", "soc2", "nist-800-53-r5", "iso-27001-2022", "hipaa").doesNotHaveDuplicates();
     for (Frameworks.Framework framework : FRAMEWORKS.frameworks()) {
       assertThat(framework.name()).isNotBlank();
       assertThat(framework.url()).startsWith("https://");
@@ -117,8 +118,10 @@ class FrameworksTest {
     Files.writeString(config, "rules:\n  include: [cis-aws-foundations-3.0]\n  exclude: [s3_log_bucket_access_logging_enabled]\n");
     List<String> cis = RuleSelection.select(ConfigLoader.load(config), CATALOGUE).stream().map(RuleMetadata::id).toList();
     assertThat(cis).containsExactly(
+        "cloudtrail_org_trail_exists",
         "cloudtrail_org_trail_kms_encryption_enabled",
         "cloudtrail_org_trail_log_file_validation_enabled",
+        "cloudtrail_org_trail_logging",
         "cloudtrail_org_trail_management_events_all",
         "cloudtrail_org_trail_multi_region_enabled");
 
