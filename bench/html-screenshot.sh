@@ -17,7 +17,7 @@ code=$?
 set -e
 [ "$code" -le 1 ] || { cat "$out/demo.log"; echo "html-screenshot: the demo exited $code" >&2; exit 1; }
 
-args=(--headless=new --disable-gpu --hide-scrollbars --window-size=1200,1180 --force-device-scale-factor=1
+args=(--headless=new --disable-gpu --hide-scrollbars "--window-size=1200,1180" --force-device-scale-factor=1
   --disable-background-networking --disable-component-update --no-first-run "--screenshot=$(realpath -m "$png")")
 [ "$(id -u)" != 0 ] || args+=(--no-sandbox)   # Chromium refuses to run as root inside its sandbox
 "$chromium" "${args[@]}" "file://$root/$out/trailwarden.html" 2>/dev/null
