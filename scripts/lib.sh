@@ -1,7 +1,8 @@
 # Shared by the provisioning scripts: where the project and its tools directory are, and how to fail.
 # Sourced, not run.
 project_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-tools_dir="$project_root/.tools"
+# The release distribution keeps its tools in the user's cache instead (bin/trailwarden sets this).
+tools_dir="${TRAILWARDEN_TOOLS_DIR:-$project_root/.tools}"
 
 say() { echo "trailwarden: $*" >&2; }
 die() { say "$*"; exit 1; }

@@ -20,6 +20,7 @@
 #   remediation_none: >-
 #     a member account's trail belongs to its team, and deleting or re-pointing it is their call; the plan reports it.
 #   frameworks:
+#     nist-800-53-r5: ["AU-9"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

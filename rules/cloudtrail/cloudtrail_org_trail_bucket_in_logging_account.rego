@@ -19,6 +19,9 @@
 #   remediation_none: >-
 #     moving the logs means a new bucket, copying years of history and re-pointing the trail, a migration to plan with the auditors.
 #   frameworks:
+#     pci-dss-4.0: ["10.3.3"]
+#     nist-800-53-r5: ["AU-9(2)"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

@@ -20,6 +20,8 @@
 #     group's retention to at least min_retention_days.
 #   frameworks:
 #     aws-security-hub: ["CloudTrail.5"]
+#     soc2: ["CC7.2"]
+#     nist-800-53-r5: ["AU-6(4)"]
 #     hipaa: ["164.312(b)"]
 #   params:
 #     min_retention_days: 365

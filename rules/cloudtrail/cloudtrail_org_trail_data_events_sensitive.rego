@@ -22,6 +22,9 @@
 #     Add an event selector to the organization trail that records read and write data events for
 #     each sensitive S3 bucket and DynamoDB table.
 #   frameworks:
+#     pci-dss-4.0: ["10.2.1", "10.2.1.1"]
+#     nist-800-53-r5: ["AU-2", "AU-12"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

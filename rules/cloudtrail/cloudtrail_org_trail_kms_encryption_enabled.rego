@@ -18,7 +18,12 @@
 #     the key's automatic rotation.
 #   frameworks:
 #     cis-aws-foundations-3.0: ["3.5"]
+#     cis-aws-foundations-4.0: ["3.5"]
+#     cis-aws-foundations-5.0: ["3.5"]
 #     aws-security-hub: ["CloudTrail.2"]
+#     pci-dss-4.0: ["10.3.2"]
+#     nist-800-53-r5: ["AU-9"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

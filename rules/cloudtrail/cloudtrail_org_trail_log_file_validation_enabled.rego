@@ -13,7 +13,12 @@
 #   remediation_id: EnableLogFileValidation
 #   frameworks:
 #     cis-aws-foundations-3.0: ["3.2"]
+#     cis-aws-foundations-4.0: ["3.2"]
+#     cis-aws-foundations-5.0: ["3.2"]
 #     aws-security-hub: ["CloudTrail.4"]
+#     pci-dss-4.0: ["10.3.2"]
+#     nist-800-53-r5: ["AU-9", "AU-9(3)"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

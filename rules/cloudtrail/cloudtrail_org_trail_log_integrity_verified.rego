@@ -23,6 +23,9 @@
 #     Altered or missing logs are evidence, not a setting: no change of configuration brings them back,
 #     and overwriting them would destroy what an investigation needs.
 #   frameworks:
+#     pci-dss-4.0: ["10.3.4"]
+#     nist-800-53-r5: ["AU-9", "AU-9(3)"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

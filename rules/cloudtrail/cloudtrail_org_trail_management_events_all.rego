@@ -21,7 +21,13 @@
 #     no excluded event sources) and include global service events.
 #   frameworks:
 #     cis-aws-foundations-3.0: ["3.1"]
+#     cis-aws-foundations-4.0: ["3.1"]
+#     cis-aws-foundations-5.0: ["3.1"]
 #     aws-security-hub: ["CloudTrail.1"]
+#     pci-dss-4.0: ["10.2.1", "10.2.1.2"]
+#     soc2: ["CC7.2"]
+#     nist-800-53-r5: ["AU-2", "AU-12"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

@@ -13,7 +13,13 @@
 #   remediation: Make the organization trail a multi-region trail.
 #   frameworks:
 #     cis-aws-foundations-3.0: ["3.1"]
+#     cis-aws-foundations-4.0: ["3.1"]
+#     cis-aws-foundations-5.0: ["3.1"]
 #     aws-security-hub: ["CloudTrail.1"]
+#     pci-dss-4.0: ["10.2.1"]
+#     soc2: ["CC7.2"]
+#     nist-800-53-r5: ["AU-12", "AU-12(1)"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

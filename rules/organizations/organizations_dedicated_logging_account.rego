@@ -20,6 +20,8 @@
 #   remediation_none: >-
 #     creating an AWS account (its e-mail address, OU and guardrails) is an organization design decision.
 #   frameworks:
+#     pci-dss-4.0: ["10.3.3"]
+#     nist-800-53-r5: ["AU-9(2)"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

@@ -26,6 +26,8 @@
 #     Attach to the root an SCP that denies cloudtrail:StopLogging, cloudtrail:DeleteTrail and
 #     cloudtrail:UpdateTrail on "*" (exempting at most a named break-glass role).
 #   frameworks:
+#     nist-800-53-r5: ["AU-9"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 #   params:
 #     actions: ["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail"]

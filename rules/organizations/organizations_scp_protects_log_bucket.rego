@@ -23,6 +23,9 @@
 #     s3:DeleteBucketPolicy and s3:PutLifecycleConfiguration on the log bucket, exempting only a named
 #     security role through ArnNotLike aws:PrincipalArn.
 #   frameworks:
+#     pci-dss-4.0: ["10.3.2"]
+#     nist-800-53-r5: ["AU-9"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 #   params:
 #     actions: ["s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutLifecycleConfiguration"]

@@ -16,7 +16,11 @@
 #   remediation: Enable server access logging on the log bucket, into a separate access-log bucket.
 #   frameworks:
 #     cis-aws-foundations-3.0: ["3.4"]
+#     cis-aws-foundations-4.0: ["3.4"]
+#     cis-aws-foundations-5.0: ["3.4"]
 #     aws-security-hub: ["CloudTrail.7"]
+#     pci-dss-4.0: ["10.2.1.3"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

@@ -14,6 +14,7 @@
 #   severity: low
 #   remediation: Set default encryption on the log bucket, preferably SSE-KMS with a customer managed key.
 #   frameworks:
+#     nist-800-53-r5: ["AU-9"]
 #     hipaa: ["164.312(b)"]
 #   params:
 #     require_kms: false

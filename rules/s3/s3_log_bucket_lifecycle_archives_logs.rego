@@ -22,6 +22,9 @@
 #     Add an enabled lifecycle rule for the log prefix that transitions objects to an archive storage
 #     class within archive_within_days, and remove or raise any expiration shorter than retention_days.
 #   frameworks:
+#     pci-dss-4.0: ["10.5.1"]
+#     nist-800-53-r5: ["AU-11"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 #   params:
 #     archive_within_days: 90

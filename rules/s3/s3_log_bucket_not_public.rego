@@ -20,6 +20,9 @@
 #     allow everyone, and remove ACL grants to AllUsers and AuthenticatedUsers.
 #   frameworks:
 #     aws-security-hub: ["CloudTrail.6"]
+#     pci-dss-4.0: ["10.3.1"]
+#     nist-800-53-r5: ["AU-9"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

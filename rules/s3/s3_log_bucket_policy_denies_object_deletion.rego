@@ -22,6 +22,9 @@
 #     Add a statement to the log bucket policy that denies s3:DeleteObject and s3:DeleteObjectVersion
 #     on the bucket's objects to Principal "*".
 #   frameworks:
+#     pci-dss-4.0: ["10.3.2"]
+#     nist-800-53-r5: ["AU-9"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

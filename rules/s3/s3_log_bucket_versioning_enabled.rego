@@ -21,6 +21,9 @@
 #     Enable versioning on the log bucket, and either MFA delete or a default Object Lock retention in
 #     COMPLIANCE mode.
 #   frameworks:
+#     pci-dss-4.0: ["10.3.2"]
+#     nist-800-53-r5: ["AU-9"]
+#     iso-27001-2022: ["A.8.15"]
 #     hipaa: ["164.312(b)"]
 # schemas:
 #   - input: schema.snapshot

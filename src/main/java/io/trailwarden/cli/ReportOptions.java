@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** Report and gate options; each overrides config.yaml's {@code report} section when given. */
 final class ReportOptions {
   @Option(names = "--format", split = ",", paramLabel = "FORMAT",
-      description = "Report files to write: ${COMPLETION-CANDIDATES} (default: sarif, junit, json, markdown, or config.yaml report.formats).")
+      description = "Report files to write: ${COMPLETION-CANDIDATES} (default: sarif, junit, json, markdown, html, or config.yaml report.formats).")
   List<ReportFormat> formats;
 
   @Option(names = "--output-dir", paramLabel = "DIR", description = "Directory for report files (default: reports).")

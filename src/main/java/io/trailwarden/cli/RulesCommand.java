@@ -57,7 +57,14 @@ final class RulesCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      List<RuleMetadata> rules = parent.catalogue(spec.commandLine().getErr()).rules().stream()
+      Loaded loaded = parent.load(spec.commandLine().getErr());
+      if (framework != null && loaded.frameworks().find(framework).isEmpty()
+          && loaded.catalogue().rules().stream().noneMatch(r -> r.frameworks().containsKey(framework))) {
+        // A misspelt id would otherwise list nothing and look like a framework no rule covers.
+        throw new InvalidInputException("no framework '" + framework + "' in frameworks.yaml or the rules; known: "
+            + String.join(", ", loaded.frameworks().frameworks().stream().map(Frameworks.Framework::id).toList()));
+      }
+      List<RuleMetadata> rules = loaded.catalogue().rules().stream()
           .filter(r -> framework == null || r.frameworks().containsKey(framework)).toList();
       int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(2);
       out.printf("%-" + width + "s  %-8s  %s%n", "ID", "SEVERITY", "TITLE");

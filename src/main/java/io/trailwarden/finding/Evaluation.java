@@ -1,8 +1,10 @@
 package io.trailwarden.finding;
 
+import io.trailwarden.policy.Frameworks;
 import io.trailwarden.policy.RuleMetadata;
 import io.trailwarden.policy.Severity;
 import io.trailwarden.snapshot.CollectionError;
+import io.trailwarden.snapshot.Organization;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +18,9 @@ import java.util.Optional;
  * @param expiredWaivers waivers from config.yaml that matched a finding but had expired
  * @param unaccountedAccounts accounts the collection could not place in the organization's tree;
  *     empty when their number is unknown (see {@code Snapshot.unaccountedAccounts})
+ * @param frameworks the frameworks and controls of the rules directory, for reports by control
+ * @param organization the OU tree and accounts the snapshot read, for reports by account; empty when
+ *     unreadable or when the evaluation was read back from a report
  */
 public record Evaluation(
     String toolVersion,
@@ -27,7 +32,9 @@ public record Evaluation(
     List<CollectionError> collectionErrors,
     List<Waiver> expiredWaivers,
     Optional<Integer> unaccountedAccounts,
-    Optional<Baseline.Comparison> baseline) {
+    Optional<Baseline.Comparison> baseline,
+    Frameworks frameworks,
+    Optional<Organization> organization) {
 
   public Evaluation {
     rules = List.copyOf(rules);
@@ -40,13 +47,19 @@ public record Evaluation(
   public Evaluation(String toolVersion, Instant collectedAt, String managementAccountId, Optional<String> organizationId,
       List<RuleMetadata> rules, List<Finding> findings, List<CollectionError> collectionErrors, List<Waiver> expiredWaivers) {
     this(toolVersion, collectedAt, managementAccountId, organizationId, rules, findings, collectionErrors, expiredWaivers,
-        Optional.of(0), Optional.empty());
+        Optional.of(0), Optional.empty(), Frameworks.none(), Optional.empty());
   }
 
   /** The same evaluation compared with a previous run's failures. */
   public Evaluation compareWith(Baseline previous) {
     return new Evaluation(toolVersion, collectedAt, managementAccountId, organizationId, rules, findings, collectionErrors,
-        expiredWaivers, unaccountedAccounts, Optional.of(previous.compare(this)));
+        expiredWaivers, unaccountedAccounts, Optional.of(previous.compare(this)), frameworks, organization);
+  }
+
+  /** The same evaluation with the frameworks of its rules and the organization it judged. */
+  public Evaluation within(Frameworks frameworks, Optional<Organization> organization) {
+    return new Evaluation(toolVersion, collectedAt, managementAccountId, organizationId, rules, findings, collectionErrors,
+        expiredWaivers, unaccountedAccounts, baseline, frameworks, organization);
   }
 
   /** NEW or EXISTING for an active failure when a baseline was given; empty otherwise. */

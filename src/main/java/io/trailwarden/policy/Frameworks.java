@@ -39,8 +39,22 @@ public record Frameworks(List<Framework> frameworks) {
     }
   }
 
-  /** One control of a framework, e.g. 3.2 "Ensure CloudTrail log file validation is enabled". */
-  public record Control(String id, String title) {}
+  /**
+   * One control of a framework, e.g. 3.2 "Ensure CloudTrail log file validation is enabled".
+   *
+   * @param uncovered why no rule implements the control (it is listed so that reports show the gap);
+   *     null for a control that rules implement
+   */
+  public record Control(String id, String title, String uncovered) {
+    public Control(String id, String title) {
+      this(id, title, null);
+    }
+
+    /** Why TrailWarden does not judge this control, when it does not. */
+    public Optional<String> whyUncovered() {
+      return Optional.ofNullable(uncovered).filter(s -> !s.isBlank());
+    }
+  }
 
   public static Frameworks none() {
     return new Frameworks(List.of());

@@ -37,6 +37,11 @@ public final class PolicyEngine {
     this.rules = rules;
   }
 
+  /** The frameworks and controls the rules directory names ({@code frameworks.yaml}); none without the file. */
+  public Frameworks frameworks() {
+    return Frameworks.read(rules.path());
+  }
+
   /** Reads every rule's metadata; a Rego error or incomplete metadata names the file and line. */
   public Catalogue catalogue() {
     Opa.Result result = opa.run(workDir(), List.of("inspect", "--annotations", "--format", "json", rules.path().getFileName().toString()), "");

@@ -43,7 +43,8 @@ public final class RulesDocs {
             .filter(r -> r.frameworks().getOrDefault(framework.id(), List.of()).contains(control.id()))
             .map(r -> "`" + r.id() + "`").toList();
         out.append("| ").append(text(control.id())).append(" | ").append(text(control.title())).append(" | ")
-            .append(String.join(", ", rules)).append(" |\n");
+            .append(control.whyUncovered().map(why -> "not covered: " + text(why)).orElse(String.join(", ", rules)))
+            .append(" |\n");
       }
     }
 

@@ -39,9 +39,9 @@ public final class MarkdownReporter implements Reporter {
   public String render(Evaluation evaluation) {
     Summary summary = Summary.of(evaluation);
     StringBuilder md = new StringBuilder();
-    md.append("## TrailWarden: ").append(verdict(evaluation, summary)).append("\n\n");
-    md.append(sentence(summary)).append("\n\n");
-    md.append(gate()).append("\n\n");
+    md.append("## TrailWarden: ").append(ReportSupport.verdict(evaluation, summary, settings)).append("\n\n");
+    md.append(summary.sentence()).append("\n\n");
+    md.append(ReportSupport.gate(settings)).append("\n\n");
     evaluation.baseline().ifPresent(b -> md.append("Compared with ").append(MarkdownText.code(b.source())).append(": ")
         .append(b.count(Baseline.State.NEW)).append(" new, ").append(b.count(Baseline.State.EXISTING))
         .append(" still failing, ").append(b.fixed().size()).append(" fixed, ").append(b.notRechecked().size())
@@ -137,22 +137,6 @@ public final class MarkdownReporter implements Reporter {
     return fitted(md.toString());
   }
 
-  /** FAIL when a failure counts at the gate, INCOMPLETE when evidence is missing, else PASS. */
-  private String verdict(Evaluation evaluation, Summary summary) {
-    if (evaluation.failsAt(settings.failOn(), settings.failOnNew())) {
-      return "FAIL";
-    }
-    String verdict = summary.incomplete() ? "INCOMPLETE" : "PASS";
-    // A gate on new failures passes with old ones still there: say so, so PASS is not read as clean.
-    return settings.failOnNew() && summary.failed() > 0 ? verdict + " (no new failures; " + summary.failed() + " still failing)"
-        : verdict;
-  }
-
-  private String gate() {
-    return "Gate: fails on " + (settings.failOnNew() ? "new " : "") + "failures of severity " + settings.failOn().id()
-        + (settings.failOn() == Severity.CRITICAL ? "" : " or above") + ".";
-  }
-
   private static void rows(StringBuilder md, List<Finding> findings, java.util.function.Function<Finding, String[]> cells) {
     findings.stream().limit(MAX_ROWS).forEach(f -> row(md, cells.apply(f)));
     more(md, findings.size());
@@ -173,19 +157,6 @@ public final class MarkdownReporter implements Reporter {
     String head = new String(bytes, 0, MAX_BYTES - 200, java.nio.charset.StandardCharsets.UTF_8);
     return head.substring(0, head.lastIndexOf('\n') + 1)
         + "\n> [!NOTE]\n> This summary was cut to fit GitHub's 1 MiB step summary; the JSON report has everything.\n";
-  }
-
-  /** "4 failed (1 critical, 3 high), 1 unknown, 1 waived and 14 passed: 12 rules on 20 resources." */
-  private static String sentence(Summary summary) {
-    String bySeverity = summary.failedBySeverityText();
-    return summary.failed() + " failed" + (bySeverity.isEmpty() ? "" : " (" + bySeverity + ")")
-        + ", " + summary.unknown() + " unknown, " + summary.waived() + " waived and " + summary.passed() + " passed: "
-        + ReportSupport.plural(summary.rules(), "rule") + " on "
-        + ReportSupport.plural(summary.resources(), "resource") + "."
-        + (summary.collectionErrors() > 0
-            ? " " + ReportSupport.plural(summary.collectionErrors(), "collection error") + "." : "")
-        + (summary.expiredWaivers() > 0 ? " " + ReportSupport.plural(summary.expiredWaivers(), "expired waiver") + "." : "")
-        + (summary.unaccountedText().isEmpty() ? "" : " " + summary.unaccountedText());
   }
 
   private static void row(StringBuilder md, String... cells) {

@@ -10,6 +10,8 @@ public enum ReportFormat {
   JUNIT("trailwarden-junit.xml", true),
   JSON("trailwarden.json", true),
   MARKDOWN("trailwarden.md", true),
+  /** One self-contained page for people: control matrices per framework, the accounts x rules grid. */
+  HTML("trailwarden.html", true),
   /** OCSF Compliance Finding events, JSON Lines, for SIEMs; only when asked for. */
   OCSF("trailwarden.ocsf.jsonl", false),
   /** AWS Security Finding Format, for Security Hub; only when asked for. */

@@ -4,6 +4,7 @@ import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.finding.Status;
 import io.trailwarden.finding.Waiver;
+import io.trailwarden.policy.Severity;
 import io.trailwarden.snapshot.CollectionError;
 import java.util.Comparator;
 import java.util.List;
@@ -81,6 +82,23 @@ final class ReportSupport {
   /** "1 rule", "12 rules". */
   static String plural(long count, String noun) {
     return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  /** FAIL when a failure counts at the gate, INCOMPLETE when evidence is missing, else PASS. */
+  static String verdict(Evaluation evaluation, Summary summary, ReportSettings settings) {
+    if (evaluation.failsAt(settings.failOn(), settings.failOnNew())) {
+      return "FAIL";
+    }
+    String verdict = summary.incomplete() ? "INCOMPLETE" : "PASS";
+    // A gate on new failures passes with old ones still there: say so, so PASS is not read as clean.
+    return settings.failOnNew() && summary.failed() > 0 ? verdict + " (no new failures; " + summary.failed() + " still failing)"
+        : verdict;
+  }
+
+  /** "Gate: fails on failures of severity high or above." */
+  static String gate(ReportSettings settings) {
+    return "Gate: fails on " + (settings.failOnNew() ? "new " : "") + "failures of severity " + settings.failOn().id()
+        + (settings.failOn() == Severity.CRITICAL ? "" : " or above") + ".";
   }
 
   /** The concrete fix of a finding, else its rule's remediation. */

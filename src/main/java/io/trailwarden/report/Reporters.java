@@ -19,6 +19,7 @@ public final class Reporters {
       case JUNIT -> new JunitReporter();
       case JSON -> new JsonReporter();
       case MARKDOWN -> new MarkdownReporter(settings);
+      case HTML -> new HtmlReporter(settings);
       case OCSF -> new OcsfReporter();
       case ASFF -> new AsffReporter();
     };

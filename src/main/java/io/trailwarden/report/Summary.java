@@ -95,4 +95,17 @@ record Summary(
     });
     return text.toString();
   }
+
+  /** "4 failed (1 critical, 3 high), 1 unknown, 1 waived and 14 passed: 12 rules on 20 resources." */
+  String sentence() {
+    String bySeverity = failedBySeverityText();
+    return failed() + " failed" + (bySeverity.isEmpty() ? "" : " (" + bySeverity + ")")
+        + ", " + unknown() + " unknown, " + waived() + " waived and " + passed() + " passed: "
+        + ReportSupport.plural(rules, "rule") + " on "
+        + ReportSupport.plural(resources(), "resource") + "."
+        + (collectionErrors() > 0
+            ? " " + ReportSupport.plural(collectionErrors(), "collection error") + "." : "")
+        + (expiredWaivers() > 0 ? " " + ReportSupport.plural(expiredWaivers(), "expired waiver") + "." : "")
+        + (unaccountedText().isEmpty() ? "" : " " + unaccountedText());
+  }
 }

@@ -8,6 +8,7 @@ import io.trailwarden.config.RuleSelection;
 import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.FindingAssembler;
 import io.trailwarden.policy.Catalogue;
+import io.trailwarden.policy.Frameworks;
 import io.trailwarden.policy.PolicyEngine;
 import io.trailwarden.policy.RuleMetadata;
 import io.trailwarden.policy.RuleResult;
@@ -23,6 +24,7 @@ public final class Evaluator {
   private final PolicyEngine engine;
   private final String toolVersion;
   private Catalogue catalogue;
+  private Frameworks frameworks;
 
   public Evaluator(PolicyEngine engine, String toolVersion) {
     this.engine = engine;
@@ -32,6 +34,7 @@ public final class Evaluator {
   /** Compiles the rules and checks the config against them, before anything slow happens. */
   public void check(ConfigLoader.Loaded config) {
     RuleSelection.select(config, catalogue());
+    frameworks();
   }
 
   public Catalogue catalogue() {
@@ -39,6 +42,14 @@ public final class Evaluator {
       catalogue = engine.catalogue();
     }
     return catalogue;
+  }
+
+  /** The frameworks file of the rules, read once; a broken file is an input error before any AWS call. */
+  public Frameworks frameworks() {
+    if (frameworks == null) {
+      frameworks = engine.frameworks();
+    }
+    return frameworks;
   }
 
   public Evaluation evaluate(Snapshot snapshot, ConfigLoader.Loaded config) {
@@ -53,7 +64,8 @@ public final class Evaluator {
     var findings = assembler.assemble(results);
     return new Evaluation(toolVersion, snapshot.collectedAt(), snapshot.scope().managementAccountId(),
         snapshot.organizationId(), selected, findings, snapshot.errors(), assembler.expiredWaivers(), snapshot.unaccountedAccounts(),
-        java.util.Optional.empty());
+        java.util.Optional.empty(), Frameworks.none(), java.util.Optional.empty())
+        .within(frameworks(), snapshot.organization());
   }
 
   /** The rule's METADATA defaults, overridden key by key by config.yaml. */

@@ -58,7 +58,12 @@ class MainTest {
         .contains("cloudtrail_org_trail_multi_region_enabled")
         .contains("s3_log_bucket_policy_allows_cloudtrail_write")
         .contains("Reports: ");
-    assertThat(files(out)).containsOnlyKeys("trailwarden.sarif", "trailwarden-junit.xml", "trailwarden.json", "trailwarden.md");
+    assertThat(files(out)).containsOnlyKeys("trailwarden.sarif", "trailwarden-junit.xml", "trailwarden.json", "trailwarden.md",
+        "trailwarden.html");
+    // The HTML report has a control matrix for every framework of rules/frameworks.yaml.
+    String html = Files.readString(out.resolve("trailwarden.html"));
+    io.trailwarden.policy.Frameworks.read(TestFiles.rulesDir()).frameworks()
+        .forEach(f -> assertThat(html).contains("data-framework=\"" + f.id() + "\""));
   }
 
   @Test
@@ -76,7 +81,7 @@ class MainTest {
     assertThat(a.out().replace(first.toString(), "DIR")).isEqualTo(b.out().replace(second.toString(), "DIR"));
     Map<String, byte[]> x = files(first);
     Map<String, byte[]> y = files(second);
-    assertThat(x.keySet()).isEqualTo(y.keySet()).hasSize(4);
+    assertThat(x.keySet()).isEqualTo(y.keySet()).hasSize(5);
     x.forEach((name, bytes) -> assertThat(y.get(name)).as(name).isEqualTo(bytes));
   }
 
@@ -187,7 +192,10 @@ class MainTest {
     assertThat(list.out()).contains("cloudtrail_org_trail_exists").contains("critical").contains("25 rules");
 
     Run cis = run("rules", "--rules", TestFiles.rulesDir().toString(), "list", "--framework", "cis-aws-foundations-3.0");
-    assertThat(cis.out()).contains("cloudtrail_org_trail_multi_region_enabled").doesNotContain("cloudtrail_org_trail_exists ");
+    assertThat(cis.out()).contains("cloudtrail_org_trail_multi_region_enabled").doesNotContain("s3_log_bucket_not_public");
+    Run misspelt = run("rules", "--rules", TestFiles.rulesDir().toString(), "list", "--framework", "cis-aws-foundation-3.0");
+    assertThat(misspelt.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(misspelt.err()).contains("no framework 'cis-aws-foundation-3.0'").contains("hipaa");
 
     Run show = run("rules", "--rules", TestFiles.rulesDir().toString(), "show", "cloudtrail_org_trail_log_file_validation_enabled");
     assertThat(show.exitCode()).isZero();

@@ -25,11 +25,11 @@ class ConsoleReporterTest {
   void theSummarySaysHowManyAccountsAreUnaccountedFor() {
     Evaluation mixed = Evaluations.mixed();
     Evaluation unplaced = new Evaluation(mixed.toolVersion(), mixed.collectedAt(), mixed.managementAccountId(), mixed.organizationId(),
-        mixed.rules(), mixed.findings(), mixed.collectionErrors(), mixed.expiredWaivers(), Optional.of(2), Optional.empty());
+        mixed.rules(), mixed.findings(), mixed.collectionErrors(), mixed.expiredWaivers(), Optional.of(2), Optional.empty(), mixed.frameworks(), mixed.organization());
     assertThat(console.render(unplaced)).endsWith(" 1 waived. 2 accounts unaccounted for: not placed in the organization's tree, "
         + "so the SCPs reaching them are unknown.\n");
     Evaluation uncounted = new Evaluation(mixed.toolVersion(), mixed.collectedAt(), mixed.managementAccountId(), mixed.organizationId(),
-        mixed.rules(), mixed.findings(), mixed.collectionErrors(), mixed.expiredWaivers(), Optional.empty(), Optional.empty());
+        mixed.rules(), mixed.findings(), mixed.collectionErrors(), mixed.expiredWaivers(), Optional.empty(), Optional.empty(), mixed.frameworks(), mixed.organization());
     assertThat(console.render(uncounted)).endsWith(" 1 waived. How many accounts are unaccounted for is unknown: "
         + "the organization's accounts could not be listed.\n");
     assertThat(new JsonReporter().render(uncounted)).contains("\"unaccountedAccounts\" : null");

@@ -10,9 +10,11 @@ import io.trailwarden.finding.Finding;
 import io.trailwarden.policy.Severity;
 import io.trailwarden.finding.Status;
 import io.trailwarden.finding.Waiver;
+import io.trailwarden.policy.Frameworks;
 import io.trailwarden.policy.RuleMetadata;
 import io.trailwarden.policy.RuleMetadata.Reference;
 import io.trailwarden.snapshot.CollectionError;
+import io.trailwarden.snapshot.Organization;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,6 +54,43 @@ final class Evaluations {
           "mixed-with-baseline", Evaluations::mixedWithBaseline));
 
   private Evaluations() {}
+
+  /**
+   * The frameworks file of these rules: in the order it lists, with a control no rule implements (it
+   * says why) and without the "hipaa" framework the rules name, which reports must still show.
+   */
+  static Frameworks frameworks() {
+    return new Frameworks(List.of(
+        new Frameworks.Framework("cis-aws-foundations-3.0", "CIS Amazon Web Services Foundations Benchmark v3.0.0",
+            "https://www.cisecurity.org/benchmark/amazon_web_services", List.of(
+                new Frameworks.Control("3.1", "Ensure CloudTrail is enabled in all regions"),
+                new Frameworks.Control("3.2", "Ensure CloudTrail log file validation is enabled"),
+                new Frameworks.Control("3.4", "Ensure CloudTrail trails are integrated with CloudWatch Logs"),
+                new Frameworks.Control("3.6", "Ensure S3 bucket access logging is enabled on the CloudTrail S3 bucket"),
+                new Frameworks.Control("3.8", "Ensure that object-level logging for write events is enabled for S3 buckets",
+                    "judges every bucket of every account; TrailWarden judges the log bucket and the sensitive resources"))),
+        new Frameworks.Framework("aws-security-hub", "AWS Security Hub CSPM (CloudTrail controls)",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html", List.of(
+                new Frameworks.Control("CloudTrail.1", "CloudTrail should be enabled and configured with at least one"
+                    + " multi-Region trail that includes read and write management events"),
+                new Frameworks.Control("CloudTrail.3", "At least one CloudTrail trail should be enabled"),
+                new Frameworks.Control("CloudTrail.4", "CloudTrail log file validation should be enabled"),
+                new Frameworks.Control("CloudTrail.5", "CloudTrail trails should be integrated with Amazon CloudWatch Logs"),
+                new Frameworks.Control("CloudTrail.7", "Ensure S3 bucket access logging is enabled on the CloudTrail S3 bucket")))));
+  }
+
+  /** Management, a Security OU with the log archive, and a Workloads/Prod OU whose account has no finding. */
+  static Organization organization() {
+    return new Organization(ORG_ID, ORGANIZATION, "ALL", MANAGEMENT,
+        List.of(new Organization.Root("r-ab12", "Root", List.of("SERVICE_CONTROL_POLICY"))),
+        List.of(new Organization.OrganizationalUnit("ou-ab12-sec00001", "Security <Audit & Logs>", "r-ab12"),
+            new Organization.OrganizationalUnit("ou-ab12-wkl00001", "Workloads", "r-ab12"),
+            new Organization.OrganizationalUnit("ou-ab12-prd00001", "Prod", "ou-ab12-wkl00001")),
+        List.of(new Organization.Account(MANAGEMENT, "Acme Management", "ACTIVE", Optional.of("r-ab12")),
+            new Organization.Account(LOG_ARCHIVE, "Log Archive", "ACTIVE", Optional.of("ou-ab12-sec00001")),
+            new Organization.Account("333333333333", "Payments \"prod\"", "ACTIVE", Optional.of("ou-ab12-prd00001"))),
+        List.of("cloudtrail.amazonaws.com"), List.of());
+  }
 
   /** The catalogue, sorted by id as an evaluation's rules are. */
   static List<RuleMetadata> rules() {
@@ -172,7 +211,7 @@ final class Evaluations {
     List<Waiver> expired = List.of(new Waiver(BUCKET_ACCESS_LOGGING, "arn:aws:s3:::acme-org-*",
         "Access logs are collected by the central data lake", LocalDate.of(2026, 6, 30)));
     return new Evaluation(VERSION, Instant.parse("2026-11-23T06:00:07.250Z"), MANAGEMENT, Optional.of(ORG_ID),
-        rules(), sorted(findings), errors, expired);
+        rules(), sorted(findings), errors, expired).within(frameworks(), Optional.of(organization()));
   }
 
   /**
@@ -205,7 +244,7 @@ final class Evaluations {
       }
     }
     return new Evaluation(VERSION, Instant.parse("2026-11-23T06:00:00Z"), MANAGEMENT, Optional.of(ORG_ID),
-        rules(), sorted(findings), List.of(), List.of());
+        rules(), sorted(findings), List.of(), List.of()).within(frameworks(), Optional.of(organization()));
   }
 
   /** Rules ran but had no subjects (an empty organization); also no organization id was read. */
