@@ -19,6 +19,8 @@ public record Snapshot(
     SortedMap<String, Bucket> buckets,
     SortedMap<String, LogGroup> logGroups,
     SortedMap<String, KmsKey> kmsKeys,
+    SortedMap<String, Alarm> alarms,
+    SortedMap<String, SnsTopic> snsTopics,
     List<CollectionError> errors) {
 
   /** The snapshot format this build reads and writes. */
@@ -30,6 +32,8 @@ public record Snapshot(
     buckets = sorted(buckets);
     logGroups = sorted(logGroups);
     kmsKeys = sorted(kmsKeys);
+    alarms = sorted(alarms);
+    snsTopics = sorted(snsTopics);
     errors = List.copyOf(errors);
   }
 
