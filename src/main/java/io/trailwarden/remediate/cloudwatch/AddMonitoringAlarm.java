@@ -122,7 +122,7 @@ public final class AddMonitoringAlarm implements Remediation {
   }
 
   /** The topic (created when absent) with the subscription added. */
-  static JsonNode subscribed(JsonNode doc, String subscription) {
+  public static JsonNode subscribed(JsonNode doc, String subscription) {
     Set<String> subscriptions = new TreeSet<>();
     if (!Documents.absent(doc)) {
       Documents.elements(doc.path("subscriptions")).forEach(s -> subscriptions.add(s.asText()));
@@ -135,7 +135,7 @@ public final class AddMonitoringAlarm implements Remediation {
   }
 
   /** TrailWarden's alarm on the metric, created when absent; an existing one gets the metric, enabled actions and the topic. */
-  static JsonNode alarmed(JsonNode doc, String metricName, String namespace, String topicArn) {
+  public static JsonNode alarmed(JsonNode doc, String metricName, String namespace, String topicArn) {
     ObjectNode wanted = Documents.absent(doc) ? Documents.object() : ((ObjectNode) doc).deepCopy();
     wanted.put("metricName", metricName);
     wanted.put("namespace", namespace);
