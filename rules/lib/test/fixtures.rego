@@ -149,7 +149,7 @@ log_group := {
 	"name": "org-trail",
 	"retentionInDays": 400,
 	"kmsKeyId": null,
-	"metricFilters": [],
+	"metricFilters": monitoring_filters,
 }
 
 kms_key := {
@@ -242,6 +242,8 @@ compliant := {
 	"buckets": {bucket: log_bucket},
 	"logGroups": {log_group_arn: log_group},
 	"kmsKeys": {key_arn: kms_key},
+	"alarms": monitoring_alarms,
+	"snsTopics": monitoring_topics,
 	"errors": [],
 }
 
@@ -271,6 +273,38 @@ with_log_group(changes) := object.union(compliant, {"logGroups": {log_group_arn:
 
 # The compliant organization with the trail's KMS key's fields changed.
 with_kms_key(changes) := object.union(compliant, {"kmsKeys": {key_arn: object.union(kms_key, changes)}})
+
+# The compliant organization without one of its metric filters (by name).
+without_metric_filter(name) := with_log_group({"metricFilters": [f | some f in monitoring_filters; f.name != name]})
+
+# The compliant organization with one metric filter's pattern replaced by another, already parsed.
+with_metric_filter_pattern(name, parsed) := with_log_group({"metricFilters": [g |
+	some f in monitoring_filters
+	g := filter_with(f, name, parsed)
+]})
+
+filter_with(f, name, parsed) := object.union(f, {"pattern": "(changed)", "parsed": parsed}) if f.name == name
+
+filter_with(f, name, _) := f if f.name != name
+
+# The compliant organization with one alarm's fields changed (alarms are named by their metric).
+with_alarm(name, changes) := object.union(compliant, {"alarms": {arn: a |
+	some arn, alarm in monitoring_alarms
+	a := alarm_with(alarm, name, changes)
+}})
+
+alarm_with(alarm, name, changes) := replaced(alarm, changes) if alarm.name == name
+
+alarm_with(alarm, name, _) := alarm if alarm.name != name
+
+# The compliant organization whose alarms could not be described.
+alarms_unreadable := replaced(compliant, {
+	"alarms": {},
+	"errors": [object.union(error("cloudwatch", "DescribeAlarms", management_account, null), {"resource": null})],
+})
+
+# The compliant organization with the alarms' topic changed.
+with_topic(changes) := object.union(compliant, {"snsTopics": {monitoring_topic_arn: replaced(monitoring_topics[monitoring_topic_arn], changes)}})
 
 # A collection error naming a resource.
 error(service, operation, account, resource) := {

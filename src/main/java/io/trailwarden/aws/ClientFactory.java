@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -154,6 +156,17 @@ public final class ClientFactory implements AutoCloseable {
   public CloudWatchLogsClient logs(String accountId, String region) {
     AwsCredentialsProvider credentials = credentials(accountId);
     return cached("logs", accountId, region, () -> configure(CloudWatchLogsClient.builder(), credentials, region).build());
+  }
+
+  /** CloudWatch (metric alarms); the module is held at a Query-speaking version, see pom.xml. */
+  public CloudWatchClient cloudWatch(String accountId, String region) {
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("cloudwatch", accountId, region, () -> configure(CloudWatchClient.builder(), credentials, region).build());
+  }
+
+  public SnsClient sns(String accountId, String region) {
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("sns", accountId, region, () -> configure(SnsClient.builder(), credentials, region).build());
   }
 
   public KmsClient kms(String accountId, String region) {

@@ -147,13 +147,18 @@ final class DemoCommand implements Callable<Integer> {
     return Outcome.exitCode(applied.evaluation(), report, err);
   }
 
+  /** Who the demo's alarm topic is subscribed to (the emulator confirms every subscription at once). */
+  static final String DEMO_SUBSCRIBER = "security-alerts@northwind.example";
+
   /** The demo's --fix allows every remediation, SCPs at the root too, and journals into the output directory. */
   private ConfigLoader.Loaded allowEverything(ConfigLoader.Loaded loaded) {
     Config c = loaded.config();
     Config.Report report = reportOptions.over(c.report());
     Config.Remediation r = c.remediation();
     Config.Remediation all = new Config.Remediation(List.of(Config.Remediation.ALL), true, r.memberRoleName(),
-        r.maxPlanAgeHours(), r.accessLogBucket(), Path.of(report.outputDir()).resolve("remediation-journal.jsonl").toString());
+        r.maxPlanAgeHours(), r.accessLogBucket(), Path.of(report.outputDir()).resolve("remediation-journal.jsonl").toString(),
+        new Config.Alarms(r.alarms().namespace(), r.alarms().topicName(), true,
+            r.alarms().subscribe().or(() -> java.util.Optional.of(new Config.Subscriber("email", DEMO_SUBSCRIBER)))));
     return new ConfigLoader.Loaded(new Config(c.version(), c.organization(), c.report(), c.rules(), c.waivers(), all),
         loaded.file(), loaded.text());
   }

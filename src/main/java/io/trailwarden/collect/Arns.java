@@ -4,6 +4,10 @@ package io.trailwarden.collect;
 final class Arns {
   private Arns() {}
 
+  static String service(String arn) {
+    return part(arn, 2);
+  }
+
   static String region(String arn) {
     return part(arn, 3);
   }

@@ -37,7 +37,7 @@ final class LogsCollector {
               .orElseThrow(() -> notFound(name)));
       var filters = calls.get(target, "DescribeMetricFilters", Optional.of(arn), () ->
           logs.describeMetricFiltersPaginator(r -> r.logGroupName(name)).metricFilters().stream()
-              .map(f -> new LogGroup.MetricFilter(f.filterName(), f.filterPattern() == null ? "" : f.filterPattern()))
+              .map(LogsCollector::metricFilter)
               .toList());
       if (group.isPresent() && filters.isPresent()) {
         groups.put(arn, new LogGroup(account, region, name, Optional.ofNullable(group.get().retentionInDays()),
@@ -45,6 +45,18 @@ final class LogsCollector {
       }
     });
     return new TreeMap<>(groups);
+  }
+
+  /** The filter as AWS returns it, its metrics, and its pattern parsed for the rules. */
+  static LogGroup.MetricFilter metricFilter(software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter f) {
+    String pattern = f.filterPattern() == null ? "" : f.filterPattern();
+    var transformations = f.metricTransformations().stream()
+        .map(t -> new LogGroup.MetricTransformation(t.metricName(), t.metricNamespace(), t.metricValue(),
+            new TreeMap<>(t.hasDimensions() ? t.dimensions() : Map.of())))
+        .sorted(java.util.Comparator.comparing(LogGroup.MetricTransformation::metricNamespace)
+            .thenComparing(LogGroup.MetricTransformation::metricName))
+        .toList();
+    return new LogGroup.MetricFilter(f.filterName(), pattern, transformations, FilterPatternParser.parse(pattern));
   }
 
   private static software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException notFound(String name) {

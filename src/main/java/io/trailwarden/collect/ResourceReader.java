@@ -85,11 +85,29 @@ public final class ResourceReader {
         new LogsCollector(calls, clients, fanout).collect(List.of(arn)), Map.of()));
   }
 
+  /** One metric alarm by name in an account and region; none when it does not exist. */
+  public Snapshot alarm(String accountId, String region, String name) {
+    return read((calls, fanout) -> new Parts(Optional.empty(), List.of(), List.of(), Map.of(), Map.of(), Map.of(),
+        new AlarmsCollector(calls, clients, fanout).alarm(new AlarmsCollector.Place(accountId, region), name), Map.of(), List.of()));
+  }
+
+  /** One SNS topic by ARN with its subscriptions; none when it does not exist. */
+  public Snapshot snsTopic(String arn) {
+    return read((calls, fanout) -> new Parts(Optional.empty(), List.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        new AlarmsCollector(calls, clients, fanout).topics(List.of(arn)), List.of()));
+  }
+
   private record Parts(Optional<Organization> organization, List<Scp> scps, List<Trail> trails, Map<String, Bucket> buckets,
-      Map<String, LogGroup> logGroups, Map<String, KmsKey> kmsKeys, List<io.trailwarden.snapshot.CollectionError> ignored) {
+      Map<String, LogGroup> logGroups, Map<String, KmsKey> kmsKeys, Map<String, io.trailwarden.snapshot.Alarm> alarms,
+      Map<String, io.trailwarden.snapshot.SnsTopic> snsTopics, List<io.trailwarden.snapshot.CollectionError> ignored) {
     Parts(Optional<Organization> organization, List<Scp> scps, List<Trail> trails, Map<String, Bucket> buckets,
         Map<String, LogGroup> logGroups, Map<String, KmsKey> kmsKeys) {
-      this(organization, scps, trails, buckets, logGroups, kmsKeys, List.of());
+      this(organization, scps, trails, buckets, logGroups, kmsKeys, Map.of(), Map.of(), List.of());
+    }
+
+    Parts(Optional<Organization> organization, List<Scp> scps, List<Trail> trails, Map<String, Bucket> buckets,
+        Map<String, LogGroup> logGroups, Map<String, KmsKey> kmsKeys, List<io.trailwarden.snapshot.CollectionError> ignored) {
+      this(organization, scps, trails, buckets, logGroups, kmsKeys, Map.of(), Map.of(), ignored);
     }
   }
 
@@ -104,8 +122,8 @@ public final class ResourceReader {
       List<io.trailwarden.snapshot.CollectionError> errors = calls.errors().stream()
           .filter(e -> !parts.ignored().contains(e)).toList();
       return new Snapshot(Snapshot.SCHEMA_VERSION, clock.instant().truncatedTo(ChronoUnit.SECONDS), scope, parts.organization(),
-          parts.scps(), parts.trails(), sorted(parts.buckets()), sorted(parts.logGroups()), sorted(parts.kmsKeys()), errors,
-          Optional.empty());
+          parts.scps(), parts.trails(), sorted(parts.buckets()), sorted(parts.logGroups()), sorted(parts.kmsKeys()),
+          sorted(parts.alarms()), sorted(parts.snsTopics()), errors, Optional.empty());
     } finally {
       pool.shutdownNow();
     }

@@ -60,11 +60,16 @@ public final class SnapshotCollector {
       var kmsKeys = new KmsCollector(calls, clients, fanout).collect(trails.stream()
           .flatMap(t -> t.kmsKeyId().stream()).filter(id -> !id.startsWith("arn:") || readable.contains(Arns.account(id))).distinct().sorted().toList());
 
+      var alarmsCollector = new AlarmsCollector(calls, clients, fanout);
+      var alarmPlaces = logGroups.values().stream().map(g -> new AlarmsCollector.Place(g.accountId(), g.region())).toList();
+      var alarms = alarmsCollector.alarms(alarmPlaces);
+      var snsTopics = alarmsCollector.topics(alarmPlaces, alarms.values(), Set.copyOf(readable));
+
       Scope scope = new Scope(management, settings.loggingAccountId(), Optional.of(settings.homeRegion()), settings.trailName(),
           settings.logBucket(), regions,
           new Scope.SensitiveResources(settings.sensitiveResources().s3Buckets(), settings.sensitiveResources().dynamodbTables()));
       return new Snapshot(Snapshot.SCHEMA_VERSION, clock.instant().truncatedTo(ChronoUnit.SECONDS), scope, org.organization(),
-          org.scps(), trails, buckets, logGroups, kmsKeys, calls.errors(), Optional.empty());
+          org.scps(), trails, buckets, logGroups, kmsKeys, alarms, snsTopics, calls.errors(), Optional.empty());
     } finally {
       pool.shutdownNow();
       progress.finished();

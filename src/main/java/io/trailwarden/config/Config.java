@@ -89,7 +89,7 @@ public record Config(Integer version, OrganizationSettings organization, Report 
    * as well. Writes use {@code memberRoleName} in member accounts, never the scanner's read-only role.
    */
   public record Remediation(List<String> allow, Boolean allowRootScp, String memberRoleName, Integer maxPlanAgeHours,
-      Optional<String> accessLogBucket, String journal) {
+      Optional<String> accessLogBucket, String journal, Alarms alarms) {
     /** {@code allow: [all]} allows every rule's remediation. */
     public static final String ALL = "all";
 
@@ -103,10 +103,46 @@ public record Config(Integer version, OrganizationSettings organization, Report 
       }
       accessLogBucket = accessLogBucket == null ? Optional.empty() : accessLogBucket;
       journal = journal == null ? "reports/remediation-journal.jsonl" : journal;
+      alarms = alarms == null ? Alarms.defaults() : alarms;
+    }
+
+    public Remediation(List<String> allow, Boolean allowRootScp, String memberRoleName, Integer maxPlanAgeHours,
+        Optional<String> accessLogBucket, String journal) {
+      this(allow, allowRootScp, memberRoleName, maxPlanAgeHours, accessLogBucket, journal, null);
     }
 
     public static Remediation defaults() {
-      return new Remediation(null, null, null, null, null, null);
+      return new Remediation(null, null, null, null, null, null, null);
+    }
+  }
+
+  /**
+   * The CIS monitoring fixes: the metric namespace of the filters they add, the SNS topic (in the log
+   * group's account and Region) their alarms notify, whether they may create it, and who they subscribe
+   * to it when it has no confirmed subscriber.
+   */
+  public record Alarms(String namespace, String topicName, Boolean createTopic, Optional<Subscriber> subscribe) {
+    public Alarms {
+      namespace = namespace == null ? "CISBenchmark" : namespace;
+      topicName = topicName == null ? "trailwarden-security-alarms" : topicName;
+      createTopic = createTopic != null && createTopic;
+      subscribe = subscribe == null ? Optional.empty() : subscribe;
+      if (!topicName.matches("[A-Za-z0-9_-]{1,256}")) {
+        throw new IllegalArgumentException("topicName must be 1 to 256 letters, digits, hyphens or underscores, not '" + topicName + "'");
+      }
+    }
+
+    public static Alarms defaults() {
+      return new Alarms(null, null, null, null);
+    }
+  }
+
+  /** An SNS subscription to make: protocol (email, sqs, lambda, https, ...) and endpoint. */
+  public record Subscriber(String protocol, String endpoint) {
+    public Subscriber {
+      if (protocol == null || protocol.isBlank() || endpoint == null || endpoint.isBlank()) {
+        throw new IllegalArgumentException("subscribe needs both protocol and endpoint");
+      }
     }
   }
 }

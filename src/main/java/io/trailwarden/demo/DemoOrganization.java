@@ -60,9 +60,43 @@ public final class DemoOrganization {
     seeder.eventSelectors(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, List.of("northwind-card-statements"));
     seeder.encrypt(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, key);
     seeder.deliverToCloudWatch(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, logGroup);
+    monitoring(seeder);
     seeder.scp("protect-log-archive", Policies.protectLogBucket(LOG_BUCKET, logArchive), List.of(security));
     seeder.trail(accounts.get("lending-dev"), "eu-west-1", "lending-debug", LOG_BUCKET, false, false, false);
     seeder.scp("protect-cloudtrail", Policies.protectCloudTrail(), List.of(prod));
     return new Seeded(organizationId, logArchive, accounts);
+  }
+
+  /**
+   * The CIS alarms, a few missing as they go missing in real organizations: the root-usage filter has no
+   * alarm, the route-table filter misses CreateRoute, the console-failure alarm has its actions
+   * disabled, and nobody watches AWS Organizations changes.
+   */
+  private static void monitoring(Seeder seeder) {
+    String account = Seeder.MANAGEMENT_ACCOUNT;
+    String region = Seeder.HOME_REGION;
+    String group = "northwind-cloudtrail";
+    String ns = Seeder.MONITORING_NAMESPACE;
+    String topic = seeder.topic(account, region, "northwind-soc-alerts");
+    seeder.subscribe(account, region, topic, "email", "soc@northwind.example");
+    seeder.monitoring(account, region, group, topic, control -> switch (control.id()) {
+      case "cloudwatch_alarm_root_usage" -> {
+        seeder.metricFilter(account, region, group, control.metricName(), control.pattern(), control.metricName(), ns);
+        yield true;
+      }
+      case "cloudwatch_alarm_route_table_changes" -> {
+        seeder.metricFilter(account, region, group, control.metricName(), control.pattern().replace("($.eventName = \"CreateRoute\") || ", ""),
+            control.metricName(), ns);
+        seeder.alarm(account, region, control.metricName(), control.metricName(), ns, true, List.of(topic));
+        yield true;
+      }
+      case "cloudwatch_alarm_console_auth_failures" -> {
+        seeder.metricFilter(account, region, group, control.metricName(), control.pattern(), control.metricName(), ns);
+        seeder.alarm(account, region, control.metricName(), control.metricName(), ns, false, List.of(topic));
+        yield true;
+      }
+      case "cloudwatch_alarm_organizations_changes" -> true;
+      default -> false;
+    });
   }
 }

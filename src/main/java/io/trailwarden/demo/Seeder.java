@@ -208,6 +208,48 @@ public final class Seeder implements AutoCloseable {
     return clients.s3(account, HOME_REGION);
   }
 
+  /** A metric filter on a log group that publishes 1 to {@code metricName} in {@code namespace} per matching event. */
+  public void metricFilter(String account, String region, String group, String name, String pattern, String metricName, String namespace) {
+    clients.logs(account, region).putMetricFilter(r -> r.logGroupName(group).filterName(name).filterPattern(pattern)
+        .metricTransformations(t -> t.metricName(metricName).metricNamespace(namespace).metricValue("1")));
+  }
+
+  /** An SNS topic; returns its ARN. */
+  public String topic(String account, String region, String name) {
+    return clients.sns(account, region).createTopic(r -> r.name(name)).topicArn();
+  }
+
+  /** Subscribes an endpoint to a topic (the emulator confirms at once; AWS waits for the subscriber). */
+  public void subscribe(String account, String region, String topicArn, String protocol, String endpoint) {
+    clients.sns(account, region).subscribe(r -> r.topicArn(topicArn).protocol(protocol).endpoint(endpoint));
+  }
+
+  /** A CIS-style alarm: the metric's Sum over 5 minutes at least 1, notifying {@code actions}. */
+  public void alarm(String account, String region, String name, String metricName, String namespace, boolean actionsEnabled,
+      List<String> actions) {
+    clients.cloudWatch(account, region).putMetricAlarm(r -> r.alarmName(name).metricName(metricName).namespace(namespace)
+        .statistic("Sum").period(300).evaluationPeriods(1).threshold(1.0).comparisonOperator("GreaterThanOrEqualToThreshold")
+        .actionsEnabled(actionsEnabled).alarmActions(actions).treatMissingData("notBreaching"));
+  }
+
+  /**
+   * The CIS monitoring chain on a log group for every control that {@code fault} leaves alone: the
+   * control's filter (named after its metric, namespace CISBenchmark) and an alarm on it notifying
+   * {@code topicArn}. {@code fault} may seed a broken chain itself and return true to skip the usual one.
+   */
+  public void monitoring(String account, String region, String group, String topicArn,
+      java.util.function.Predicate<io.trailwarden.policy.MonitoringControls.Control> fault) {
+    for (var control : io.trailwarden.policy.MonitoringControls.load()) {
+      if (!fault.test(control)) {
+        metricFilter(account, region, group, control.metricName(), control.pattern(), control.metricName(), MONITORING_NAMESPACE);
+        alarm(account, region, control.metricName(), control.metricName(), MONITORING_NAMESPACE, true, List.of(topicArn));
+      }
+    }
+  }
+
+  /** The namespace the seeded organizations publish their CIS metrics in. */
+  public static final String MONITORING_NAMESPACE = "CISBenchmark";
+
   @Override
   public void close() {
     clients.close();

@@ -30,7 +30,9 @@ final class LiveState {
       case BUCKET -> reader.bucket(target.accountId(), target.name());
       case TRAIL -> reader.trail(target.resource());
       case KMS_KEY -> reader.kmsKey(target.resource());
-      case LOG_GROUP -> reader.logGroup(target.resource());
+      case LOG_GROUP, METRIC_FILTER -> reader.logGroup(target.resource());
+      case ALARM -> reader.alarm(target.accountId(), target.region(), target.name());
+      case SNS_TOPIC -> reader.snsTopic(target.resource());
     };
     if (!snapshot.errors().isEmpty()) {
       throw new Unreadable(target, snapshot.errors());

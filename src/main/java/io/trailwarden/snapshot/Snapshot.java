@@ -19,6 +19,8 @@ public record Snapshot(
     SortedMap<String, Bucket> buckets,
     SortedMap<String, LogGroup> logGroups,
     SortedMap<String, KmsKey> kmsKeys,
+    SortedMap<String, Alarm> alarms,
+    SortedMap<String, SnsTopic> snsTopics,
     List<CollectionError> errors,
     Optional<LogIntegrity> logIntegrity) {
 
@@ -31,6 +33,8 @@ public record Snapshot(
     buckets = sorted(buckets);
     logGroups = sorted(logGroups);
     kmsKeys = sorted(kmsKeys);
+    alarms = sorted(alarms);
+    snsTopics = sorted(snsTopics);
     errors = List.copyOf(errors);
   }
 
@@ -53,7 +57,7 @@ public record Snapshot(
 
   /** The same snapshot with what log verification found. */
   public Snapshot withLogIntegrity(LogIntegrity integrity) {
-    return new Snapshot(schemaVersion, collectedAt, scope, organization, scps, trails, buckets, logGroups, kmsKeys, errors,
+    return new Snapshot(schemaVersion, collectedAt, scope, organization, scps, trails, buckets, logGroups, kmsKeys, alarms, snsTopics, errors,
         Optional.of(integrity));
   }
 

@@ -70,6 +70,9 @@ class RemediateIT {
           allow: [all]
           allowRootScp: true
           journal: %s
+          alarms:
+            createTopic: true
+            subscribe: {protocol: email, endpoint: oncall@acme.example}
         """.formatted(seeded.loggingAccount(), ArticleOrganization.TRAIL, ArticleOrganization.BUCKET, MOTO.endpoint(),
         journal()));
     return config;

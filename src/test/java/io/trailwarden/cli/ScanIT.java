@@ -91,7 +91,12 @@ class ScanIT {
         "FAIL s3_log_bucket_lifecycle_archives_logs " + bucket,                                // NO_LIFECYCLE
         // SCP_ON_ONE_OU_ONLY: every member account outside the Production OU is unprotected.
         "FAIL organizations_scp_protects_cloudtrail " + accounts + seeded.loggingAccount(),
-        "FAIL organizations_scp_protects_cloudtrail " + accounts + seeded.developmentAccount());
+        "FAIL organizations_scp_protects_cloudtrail " + accounts + seeded.developmentAccount(),
+        "FAIL cloudwatch_alarm_route_table_changes " + seeded.trailArn(),                     // FILTER_NEAR_MISS
+        "FAIL cloudwatch_alarm_root_usage " + seeded.trailArn(),                              // ALARM_WRONG_NAMESPACE
+        "FAIL cloudwatch_alarm_iam_policy_changes " + seeded.trailArn(),                      // ALARM_ACTIONS_DISABLED
+        "FAIL cloudwatch_alarm_config_changes " + seeded.trailArn(),                          // TOPIC_WITHOUT_SUBSCRIBER
+        "FAIL cloudwatch_alarm_vpc_changes " + seeded.trailArn());                            // FILTER_ON_OTHER_LOG_GROUP
   }
 
   @Test

@@ -83,13 +83,13 @@ class ConfigLoaderTest {
   /** Issue 13: a well-formed but unknown region crashed the collection (exit 4); it is an input error at its line. */
   @Test
   void unknownRegionNamesTheLine() {
-    assertThatThrownBy(() -> ConfigLoader.parse("organization:\n  homeRegion: us-east-1\n  regions:\n    - eu-west-1\n    - xx-nowhere-9\n", "config.yaml"))
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 1\norganization:\n  homeRegion: us-east-1\n  regions:\n    - eu-west-1\n    - xx-nowhere-9\n", "config.yaml"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("config.yaml:")
         .hasMessageContaining("regions: 'xx-nowhere-9' is not an AWS region (known: ")
         .hasMessageContaining("eu-west-1");
-    assertThatThrownBy(() -> ConfigLoader.parse("organization:\n  homeRegion: us-nowhere-1\n", "config.yaml"))
-        .hasMessageStartingWith("config.yaml:2:")
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 1\norganization:\n  homeRegion: us-nowhere-1\n", "config.yaml"))
+        .hasMessageStartingWith("config.yaml:3:")
         .hasMessageContaining("homeRegion: 'us-nowhere-1' is not an AWS region");
   }
 

@@ -27,8 +27,21 @@ public final class ArticleOrganization {
     /** The bucket has no lifecycle configuration. */
     NO_LIFECYCLE,
     /** The CloudTrail-protecting SCP is attached to the Production OU only. */
-    SCP_ON_ONE_OU_ONLY
+    SCP_ON_ONE_OU_ONLY,
+    /** The route-table filter lists CreateRouteTable but not CreateRoute (cloudwatch_alarm_route_table_changes). */
+    FILTER_NEAR_MISS,
+    /** The root-usage alarm watches its metric in another namespace (cloudwatch_alarm_root_usage). */
+    ALARM_WRONG_NAMESPACE,
+    /** The IAM-policy alarm has its actions disabled (cloudwatch_alarm_iam_policy_changes). */
+    ALARM_ACTIONS_DISABLED,
+    /** The AWS Config alarm notifies a topic nobody is subscribed to (cloudwatch_alarm_config_changes). */
+    TOPIC_WITHOUT_SUBSCRIBER,
+    /** The VPC filter is on another log group than the trail's (cloudwatch_alarm_vpc_changes). */
+    FILTER_ON_OTHER_LOG_GROUP
   }
+
+  /** The topic the organization's alarms notify; its one subscriber is confirmed (the emulator confirms at once). */
+  public static final String ALARM_TOPIC = "acme-security-alarms";
 
   /** What was built, for assertions. */
   public record Seeded(String organizationId, String rootId, String securityOu, String workloadsOu, String productionOu,
@@ -57,6 +70,7 @@ public final class ArticleOrganization {
     seeder.eventSelectors(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, List.of());
     seeder.encrypt(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, key);
     seeder.deliverToCloudWatch(Seeder.MANAGEMENT_ACCOUNT, Seeder.HOME_REGION, trail, logGroup);
+    monitoring(seeder, faults);
     seeder.scp("protect-log-archive", Policies.protectLogBucket(BUCKET, logging), List.of(security));
     Optional<String> memberTrail = faults.contains(Fault.MEMBER_TRAIL_INTO_ORG_BUCKET)
         ? Optional.of(seeder.trail(dev, "eu-west-1", "dev-debug-trail", BUCKET, false, false, false))
@@ -65,5 +79,42 @@ public final class ArticleOrganization {
         List.of(faults.contains(Fault.SCP_ON_ONE_OU_ONLY) ? production : root));
     return new Seeded(organizationId, root, security, workloads, production, development, logging, prod, dev, trail,
         memberTrail, scp, key, logGroup);
+  }
+
+  private static void monitoring(Seeder seeder, Set<Fault> faults) {
+    String account = Seeder.MANAGEMENT_ACCOUNT;
+    String region = Seeder.HOME_REGION;
+    String ns = Seeder.MONITORING_NAMESPACE;
+    String group = "acme-cloudtrail";
+    String topic = seeder.topic(account, region, ALARM_TOPIC);
+    seeder.subscribe(account, region, topic, "email", "security@acme.example");
+    seeder.monitoring(account, region, group, topic, control -> {
+      Fault fault = switch (control.id()) {
+        case "cloudwatch_alarm_route_table_changes" -> Fault.FILTER_NEAR_MISS;
+        case "cloudwatch_alarm_root_usage" -> Fault.ALARM_WRONG_NAMESPACE;
+        case "cloudwatch_alarm_iam_policy_changes" -> Fault.ALARM_ACTIONS_DISABLED;
+        case "cloudwatch_alarm_config_changes" -> Fault.TOPIC_WITHOUT_SUBSCRIBER;
+        case "cloudwatch_alarm_vpc_changes" -> Fault.FILTER_ON_OTHER_LOG_GROUP;
+        default -> null;
+      };
+      if (fault == null || !faults.contains(fault)) {
+        return false;
+      }
+      String name = control.metricName();
+      String pattern = fault == Fault.FILTER_NEAR_MISS ? control.pattern().replace("($.eventName = \"CreateRoute\") || ", "") : control.pattern();
+      String filterGroup = group;
+      if (fault == Fault.FILTER_ON_OTHER_LOG_GROUP) {
+        filterGroup = "acme-app-logs";
+        seeder.logGroup(account, region, filterGroup, 30);
+      }
+      seeder.metricFilter(account, region, filterGroup, name, pattern, name, ns);
+      String alarmTopic = topic;
+      if (fault == Fault.TOPIC_WITHOUT_SUBSCRIBER) {
+        alarmTopic = seeder.topic(account, region, "acme-config-alarms");
+      }
+      seeder.alarm(account, region, name, name, fault == Fault.ALARM_WRONG_NAMESPACE ? "Custom/Security" : ns,
+          fault != Fault.ALARM_ACTIONS_DISABLED, List.of(alarmTopic));
+      return true;
+    });
   }
 }

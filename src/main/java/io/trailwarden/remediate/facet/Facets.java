@@ -17,6 +17,9 @@ public final class Facets {
       ServiceControlPolicy.FACET,
       KmsKeyRotation.FACET,
       LogGroupRetention.FACET,
+      SnsTopicSubscriptions.FACET,
+      MetricFilter.FACET,
+      MetricAlarm.FACET,
       TrailSettings.FACET,
       TrailEventSelectors.FACET,
       TrailLogging.FACET);

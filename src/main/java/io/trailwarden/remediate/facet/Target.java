@@ -6,7 +6,7 @@ package io.trailwarden.remediate.facet;
  * SCP or service principal the change is about).
  */
 public record Target(Kind kind, String accountId, String region, String resource, String name) {
-  public enum Kind { ORGANIZATION, BUCKET, TRAIL, KMS_KEY, LOG_GROUP }
+  public enum Kind { ORGANIZATION, BUCKET, TRAIL, KMS_KEY, LOG_GROUP, METRIC_FILTER, ALARM, SNS_TOPIC }
 
   /** Changes with the same key touch the same thing; a change depends on earlier changes of the same key. */
   public String key() {

@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /** Every automated remediation; each rule's METADATA names one of these ids, or says why there is none. */
 public final class Remediations {
-  private static final List<Remediation> ALL = List.of(
+  private static final List<Remediation> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(
       new CreateOrganizationTrail(),
       new EnableLogFileValidation(),
       new AddCloudTrailAclCheckStatement(),
@@ -47,7 +47,9 @@ public final class Remediations {
       new RaiseLogGroupRetention(),
       new EnableCloudTrailTrustedAccess(),
       new AttachCloudTrailProtectionScp(),
-      new AttachLogBucketProtectionScp());
+      new AttachLogBucketProtectionScp()),
+      // One per CIS monitoring control, from rules/cloudwatch/monitoring_controls.yaml.
+      io.trailwarden.remediate.cloudwatch.AddMonitoringAlarm.all().stream()).toList();
 
   private Remediations() {}
 

@@ -1,0 +1,158 @@
+# METADATA
+# title: An alarm with a confirmed subscriber watches for IAM policy changes
+# description: >-
+#   The organization trail delivers to a CloudWatch Logs log group; a metric filter there matches
+#   IAM policy changes; an alarm watches the filter's metric (name and namespace) with its actions
+#   enabled, and notifies an SNS topic with at least one confirmed subscriber (CIS 4.4, audited to
+#   the end). The filter's pattern must cover every condition of the control, in any order, with
+#   exact event names; a condition that narrows the match fails it. The finding names the missing
+#   link. Generated from rules/cloudwatch/monitoring_controls.yaml.
+# related_resources:
+#   - ref: https://www.cisecurity.org/benchmark/amazon_web_services
+#     description: CIS Amazon Web Services Foundations Benchmark, section 4 (Monitoring)
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
+#     description: Security Hub CSPM controls for Amazon CloudWatch
+#   - ref: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html
+#     description: Filter pattern syntax for metric filters
+# custom:
+#   id: cloudwatch_alarm_iam_policy_changes
+#   severity: low
+#   remediation_id: AddIamPolicyChangesAlarm
+#   remediation: >-
+#     Add a metric filter for IAM policy changes to the organization trail's log group, an alarm on
+#     its metric with actions enabled, and an SNS topic with a confirmed subscriber for the alarm.
+#   frameworks:
+#     cis-aws-foundations-3.0: ["4.4"]
+#     cis-aws-foundations-4.0: ["4.4"]
+#     cis-aws-foundations-5.0: ["4.4"]
+#     aws-security-hub: ["CloudWatch.4"]
+#     soc2: ["CC7.2"]
+#     nist-800-53-r5: ["SI-4"]
+#     iso-27001-2022: ["A.8.16"]
+# schemas:
+#   - input: schema.snapshot
+package trailwarden.rules.cloudwatch_alarm_iam_policy_changes
+
+# Generated from monitoring_controls.yaml by MonitoringRulesTest: edit that file, then ./mvnw test -Dtest=MonitoringRulesTest -Dgolden.update=true
+
+import data.trailwarden.lib.monitoring
+
+control := {
+	"what": "IAM policy changes",
+	"cis": "4.4",
+	"metricName": "IAMPolicyChanges",
+	"pattern": "{ ($.eventName = \"DeleteGroupPolicy\") || ($.eventName = \"DeleteRolePolicy\") || ($.eventName = \"DeleteUserPolicy\") || ($.eventName = \"PutGroupPolicy\") || ($.eventName = \"PutRolePolicy\") || ($.eventName = \"PutUserPolicy\") || ($.eventName = \"CreatePolicy\") || ($.eventName = \"DeletePolicy\") || ($.eventName = \"CreatePolicyVersion\") || ($.eventName = \"DeletePolicyVersion\") || ($.eventName = \"AttachRolePolicy\") || ($.eventName = \"DetachRolePolicy\") || ($.eventName = \"AttachUserPolicy\") || ($.eventName = \"DetachUserPolicy\") || ($.eventName = \"AttachGroupPolicy\") || ($.eventName = \"DetachGroupPolicy\") }",
+	"all": [],
+	"anyOf": [
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "DeleteGroupPolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "DeleteRolePolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "DeleteUserPolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "PutGroupPolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "PutRolePolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "PutUserPolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "CreatePolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "DeletePolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "CreatePolicyVersion",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "DeletePolicyVersion",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "AttachRolePolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "DetachRolePolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "AttachUserPolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "DetachUserPolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "AttachGroupPolicy",
+			"kind": "string",
+		},
+		{
+			"selector": "$.eventName",
+			"operator": "=",
+			"value": "DetachGroupPolicy",
+			"kind": "string",
+		},
+	],
+	"mayNarrow": [
+		{
+			"selector": "$.eventSource",
+			"operator": "=",
+			"value": "iam.amazonaws.com",
+			"kind": "string",
+		},
+	],
+}
+
+subjects := monitoring.subjects(control)
+
+deny := monitoring.deny(control)
+
+unknown := monitoring.unknown(control)
