@@ -244,13 +244,111 @@ class RemediateIT {
 
   /** Runs apply in a child JVM that is killed the moment its (writes+1)th write call is about to go out. */
   int applyKilledAfter(Path config, int writes) throws Exception {
-    Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
-        "-cp", System.getProperty("java.class.path"),
-        "-D" + InjectedFailures.CRASH_AFTER + "=" + writes, "-Daws.accessKeyId=emulator", "-Daws.secretAccessKey=emulator",
-        "io.trailwarden.cli.Main", "remediate", "apply", plan().toString(), "--yes", "--config", config.toString(),
-        "--output-dir", temp.resolve("reports").toString(), "--rules", TestFiles.rulesDir().toString())
-        .redirectErrorStream(true).redirectOutput(temp.resolve("child.log").toFile()).start();
+    return killed(InjectedFailures.CRASH_AFTER, writes, "remediate", "apply", plan().toString(), "--yes", "--config",
+        config.toString(), "--output-dir", temp.resolve("reports").toString(), "--rules", TestFiles.rulesDir().toString());
+  }
+
+  /** Runs the CLI in a child JVM with one of InjectedFailures' crash points set; its exit code (137 when killed). */
+  int killed(String crashPoint, int writes, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+        "-cp", System.getProperty("java.class.path"), "-D" + crashPoint + "=" + writes, "-Daws.accessKeyId=emulator",
+        "-Daws.secretAccessKey=emulator", "io.trailwarden.cli.Main"));
+    command.addAll(List.of(args));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(temp.resolve("child.log").toFile())
+        .start();
     return child.waitFor();
+  }
+
+  /** The write calls the JVM sent while running {@code action}. */
+  static int writeCalls(Runnable action) {
+    CallRecorder.clear();
+    System.setProperty(CallRecorder.RECORD, "true");
+    try {
+      action.run();
+    } finally {
+      System.clearProperty(CallRecorder.RECORD);
+    }
+    return (int) CallRecorder.calls().stream().filter(call -> CallRecorder.isWrite(call.substring(call.indexOf(':') + 1)))
+        .count();
+  }
+
+  /** What AWS holds now for each change of the plan, read through the change's facet. */
+  Map<String, JsonNode> state(Plan plan) throws Exception {
+    Map<String, JsonNode> state = new java.util.TreeMap<>();
+    try (FacetRoundTrip aws = new FacetRoundTrip(MOTO.endpoint())) {
+      for (Plan.Change change : plan.changes()) {
+        state.put(change.id(), aws.read(Facets.find(change.facet()).orElseThrow(), change.target()));
+      }
+    }
+    return state;
+  }
+
+  static Map<String, JsonNode> side(Plan plan, java.util.function.Function<Plan.Change, JsonNode> which) {
+    Map<String, JsonNode> side = new java.util.TreeMap<>();
+    plan.changes().forEach(c -> side.put(c.id(), which.apply(c)));
+    return side;
+  }
+
+  /**
+   * Issue 13, crash tests: apply is killed before every write call of a plan of a one-call and a multi-call
+   * change, and again right after AWS answered each (the change made, the journal not told); each time a
+   * re-apply must converge on the plan's after state with no change applied twice, and a rollback must
+   * restore the before state exactly. Rollback itself is killed before each of its write calls, and a
+   * second rollback must still restore the before state. The state after each rollback is the seeded one,
+   * so the one plan serves every round.
+   */
+  @Test
+  void applyAndRollbackKilledAtEveryPointConverge() throws Exception {
+    seedAndPlan(EnumSet.of(Fault.VALIDATION_OFF, Fault.SCP_ON_ONE_OU_ONLY));
+    Path config = temp.resolve("config.yaml");
+    Plan plan = PlanIo.read(plan());
+    assertThat(plan.changes()).extracting(Plan.Change::facet).containsExactlyInAnyOrder("trail-settings", "scp");
+    Map<String, JsonNode> before = side(plan, Plan.Change::before);
+    Map<String, JsonNode> after = side(plan, Plan.Change::after);
+    // The crash points are counted in write calls as they go out: count them on an uncrashed round first.
+    int writes = writeCalls(() -> assertThat(apply(config).exitCode()).isEqualTo(ExitCode.OK.code()));
+    assertThat(state(plan)).isEqualTo(after);
+    int rollbackWrites = writeCalls(() -> assertThat(rollback(config).exitCode()).isEqualTo(ExitCode.OK.code()));
+    assertThat(state(plan)).isEqualTo(before);
+    assertThat(writes).isGreaterThan(plan.changes().size());
+    String[] apply = {"remediate", "apply", plan().toString(), "--yes", "--config", config.toString(), "--output-dir",
+        temp.resolve("reports").toString(), "--rules", TestFiles.rulesDir().toString()};
+    String[] rollback = {"remediate", "rollback", journal().toString(), "--yes", "--config", config.toString()};
+
+    for (String point : List.of(InjectedFailures.CRASH_AFTER, InjectedFailures.CRASH_AFTER_RESPONSE)) {
+      // Before write n+1 (n = 0 .. writes-1), or after write n was answered (n = 1 .. writes).
+      boolean beforeSend = point.equals(InjectedFailures.CRASH_AFTER);
+      for (int n = beforeSend ? 0 : 1; n <= (beforeSend ? writes - 1 : writes); n++) {
+        String context = point + "=" + n + ": ";
+        Files.deleteIfExists(journal());
+        assertThat(killed(point, n, apply)).as(context + Files.readString(temp.resolve("child.log"))).isEqualTo(137);
+
+        MainTest.Run rerun = apply(config);
+        assertThat(rerun.exitCode()).as(context + rerun.out() + rerun.err()).isEqualTo(ExitCode.OK.code());
+        assertThat(state(plan)).as(context + "after the re-apply").isEqualTo(after);
+        Map<String, List<Journal.Event>> byChange = Journal.read(journal()).stream().collect(Collectors.groupingBy(
+            Journal.Entry::changeId, Collectors.mapping(Journal.Entry::event, Collectors.toList())));
+        assertThat(byChange).as(context).hasSize(plan.changes().size());
+        byChange.forEach((change, events) -> assertThat(events.stream().filter(e -> e == Journal.Event.APPLIED))
+            .as(context + change + " applied at most once").hasSizeLessThanOrEqualTo(1));
+
+        MainTest.Run rolledBack = rollback(config);
+        assertThat(rolledBack.exitCode()).as(context + rolledBack.out() + rolledBack.err()).isEqualTo(ExitCode.OK.code());
+        assertThat(state(plan)).as(context + "after the rollback").isEqualTo(before);
+      }
+    }
+
+    for (int n = 0; n < rollbackWrites; n++) {
+      String context = "rollback, " + InjectedFailures.CRASH_AFTER + "=" + n + ": ";
+      Files.deleteIfExists(journal());
+      MainTest.Run applied = apply(config);
+      assertThat(applied.exitCode()).as(context + applied.out() + applied.err()).isEqualTo(ExitCode.OK.code());
+      assertThat(killed(InjectedFailures.CRASH_AFTER, n, rollback)).as(context + Files.readString(temp.resolve("child.log")))
+          .isEqualTo(137);
+      MainTest.Run rolledBack = rollback(config);
+      assertThat(rolledBack.exitCode()).as(context + rolledBack.out() + rolledBack.err()).isEqualTo(ExitCode.OK.code());
+      assertThat(state(plan)).as(context + "after the second rollback").isEqualTo(before);
+    }
   }
 
   JsonNode scp(Plan.Change change) throws Exception {
