@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark of `trailwarden evaluate` (run by hand; not a test). Times the two examples and synthetic
 # organizations of growing size (member accounts, each with its own trail), and prints a table:
-# snapshot, accounts, trails, snapshot size, wall time (median of N runs) and peak memory.
-# Usage: bench/evaluate.sh [runs]   (default 5)
+# snapshot, accounts, trails, snapshot size, wall time (median of N runs), peak memory of Java and OPA
+# together (their resident sets summed, sampled every 20 ms) and OPA's share of the wall time.
+# Usage: bench/evaluate.sh [runs] [sizes...]   (default 5 runs; sizes 100 1000 10000 50000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
+shift || true
+sizes=("${@:-100 1000 10000 50000}")
+# shellcheck disable=SC2206
+sizes=(${sizes[*]})
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -27,18 +32,62 @@ json.dump(snap, open(sys.argv[3], "w"), indent=2)
 PY
 }
 
-cp "$root/examples/compliant-org.json" "$root/examples/misconfigured-org.json" "$work/"
-for n in 100 1000 5000; do synthetic "$n" "$work/synthetic-$n.json"; done
+# measure FILE: runs evaluate once; prints "wall_s peak_mb opa_s" (the process tree sampled every 20 ms).
+measure() {
+  python3 - "$root/trailwarden" "$1" "$work/out" <<'PY'
+import os, subprocess, sys, time
+def tree(pid):
+    kids = {}
+    for p in os.listdir("/proc"):
+        if p.isdigit():
+            try:
+                with open(f"/proc/{p}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                kids.setdefault(int(fields[1]), []).append(int(p))
+            except OSError:
+                pass
+    todo, found = [pid], []
+    while todo:
+        q = todo.pop(); found.append(q); todo += kids.get(q, [])
+    return found
+def rss_and_opa(pids):
+    total, opa = 0, False
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            with open(f"/proc/{p}/comm") as f:
+                opa = opa or f.read().strip() == "opa"
+        except OSError:
+            pass
+    return total, opa
+start = time.monotonic()
+proc = subprocess.Popen([sys.argv[1], "evaluate", "--snapshot", sys.argv[2], "--output-dir", sys.argv[3]],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+peak, opa_s, last = 0, 0.0, start
+while proc.poll() is None:
+    kb, opa = rss_and_opa(tree(proc.pid))
+    now = time.monotonic()
+    peak = max(peak, kb); opa_s += (now - last) if opa else 0; last = now
+    time.sleep(0.02)
+print(f"{time.monotonic() - start:.2f} {peak // 1024} {opa_s:.2f}")
+PY
+}
 
-printf '%-26s %8s %7s %9s %10s %10s\n' snapshot accounts trails size_kb median_s peak_mb
-for file in "$work"/compliant-org.json "$work"/misconfigured-org.json "$work"/synthetic-100.json "$work"/synthetic-1000.json "$work"/synthetic-5000.json; do
-  times=() peak=0
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -o "$work/time" -f '%e %M' "$root/trailwarden" evaluate --snapshot "$file" --output-dir "$work/out" >/dev/null 2>&1 || true
-    out=$(tail -1 "$work/time")
-    times+=("${out% *}"); kb=${out#* }; [ "$kb" -gt "$peak" ] && peak=$kb
-  done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+cp "$root/examples/compliant-org.json" "$root/examples/misconfigured-org.json" "$work/"
+files=("$work/compliant-org.json" "$work/misconfigured-org.json")
+for n in "${sizes[@]}"; do synthetic "$n" "$work/synthetic-$n.json"; files+=("$work/synthetic-$n.json"); done
+
+printf '%-26s %8s %7s %9s %8s %8s %10s\n' snapshot accounts trails size_kb wall_s peak_mb opa_share
+for file in "${files[@]}"; do
+  rows=()
+  for _ in $(seq "$runs"); do rows+=("$(measure "$file")"); done
+  # the run of median wall time; the highest peak of all runs
+  read -r wall _ opa < <(printf '%s\n' "${rows[@]}" | sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
+  peak=$(printf '%s\n' "${rows[@]}" | awk '$2 > m {m = $2} END {print m}')
   read -r accounts trails < <(python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print(len(s['organization']['accounts']), len(s['trails']))" "$file")
-  printf '%-26s %8s %7s %9s %10s %10s\n' "$(basename "$file")" "$accounts" "$trails" "$(( $(stat -c %s "$file") / 1024 ))" "$median" "$(( peak / 1024 ))"
+  printf '%-26s %8s %7s %9s %8s %8s %9s%%\n' "$(basename "$file")" "$accounts" "$trails" "$(( $(stat -c %s "$file") / 1024 ))" \
+    "$wall" "$peak" "$(python3 -c "print(round(100 * $opa / $wall))")"
 done

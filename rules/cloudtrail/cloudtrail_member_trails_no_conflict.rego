@@ -63,7 +63,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some trail in member_trails
-	duplicated := [rw | some rw in ["read", "write"]; duplicates(trail, rw)]
+	duplicated := duplicated_kinds(selector_shape(trail))
 	count(duplicated) > 0
 	finding := object.union(snapshot.trail_subject(trail), {
 		"message": sprintf("Trail %s of member account %s records %s management events the organization trail already records; the extra copy is charged.", [trail.name, trail.accountId, concat(" and ", duplicated)]),
@@ -75,7 +75,7 @@ deny contains finding if {
 
 unknown contains finding if {
 	some trail in member_trails
-	selectors.mode(trail) == "unknown"
+	selectors.mode(selector_shape(trail)) == "unknown"
 	errors := snapshot.resource_errors("cloudtrail", trail.arn)
 	finding := object.union(snapshot.trail_subject(trail), {
 		"message": sprintf("The event selectors of trail %s of member account %s could not be read, so whether it duplicates the organization trail is unknown.", [trail.name, trail.accountId]),
@@ -114,6 +114,17 @@ unknown contains finding if {
 		"evidence": {"errors": organization.errors},
 	})
 }
+
+# What decides whether a trail duplicates the organization trail. Member trails usually share a few
+# shapes, so the judgement is made once per shape (OPA memoizes duplicated_kinds), not once per trail.
+selector_shape(trail) := {
+	"eventSelectors": trail.eventSelectors,
+	"advancedEventSelectors": trail.advancedEventSelectors,
+	"isMultiRegionTrail": trail.isMultiRegionTrail,
+	"homeRegion": trail.homeRegion,
+}
+
+duplicated_kinds(shape) := [rw | some rw in ["read", "write"]; duplicates(shape, rw)]
 
 duplicates(trail, rw) if {
 	selectors.records_management(trail, rw)

@@ -61,12 +61,17 @@ parents(node) := [] if not is_string(node.parentId)
 # the root.
 path_to_root(target_id) := graph.reachable(parent_graph, {target_id})
 
+# The targets of each SCP (by its index in input.scps) as a set: an SCP such as FullAWSAccess is attached
+# to every account, and looking an account up in a list of them all, per account, would cost accounts x
+# accounts.
+scp_targets := [{t | some t in scp.targets} | some scp in input.scps]
+
 # SCPs that reach the account or OU.
 scps_for(target_id) := {scp |
 	path := path_to_root(target_id)
-	some scp in input.scps
-	some attached in scp.targets
-	attached in path
+	some i, scp in input.scps
+	some node in path
+	node in scp_targets[i]
 }
 
 # SCPs are enforced only with all features enabled and the SCP policy type enabled on the root.
@@ -80,28 +85,99 @@ scps_enforced if {
 
 # The SCP layers of an account, root first: at each level (the root, every OU down to the account, the
 # account itself) the SCPs attached there, of which one must allow a request (iam.decide).
-layers(account_id) := [{"name": describe_node(id), "policies": attached(id)} |
-	path := ordered_path(account_id)
+layers(account_id) := node_layers(account_id)
+
+attached(node_id) := [scp_policy(i) | some i in attached_indices(node_id)]
+
+attached_indices(node_id) := [i | some i, targets in scp_targets; node_id in targets]
+
+scp_policy(i) := {"name": sprintf("SCP %s (%s)", [input.scps[i].name, input.scps[i].id]), "document": input.scps[i].document}
+
+# What SCPs decide for an ordinary principal of the account calling `action` on `resource` in `region`.
+# Accounts under the same parent with the same SCPs attached to themselves have the same layers but
+# for the last one's name, and when no statement of those layers reads who the caller is, the same
+# decision: that is worked out once per parent and attached SCPs (OPA memoizes a function called with
+# the same arguments), not once per account. Otherwise the account's own request is decided.
+decide(account_id, action, resource, region) := for_account(shared, account_id) if {
+	parent := accounts_by_id[account_id].parentId
+	is_string(parent)
+	shared := shared_decision(parent, attached_indices(account_id), action, resource, region)
+} else := iam.decide(
+	requests.ordinary(account_id, principal_org(account_id), region, action, resource, "true", input.collectedAt),
+	layers(account_id),
+)
+
+# The decision for any account under `parent` with the SCPs `attached` (indices into input.scps), its
+# own layer named `account_layer`; undefined when a statement of the layers depends on the account.
+shared_decision(parent, attached, action, resource, region) := iam.decide(
+	requests.ordinary(neutral_account, principal_org_under(parent), region, action, resource, "true", input.collectedAt),
+	shared_layers,
+) if {
+	# Exactly one path up from the parent, as ordered_path requires of the account's own path.
+	count(graph.reachable_paths(parent_graph, {parent})) == 1
+	shared_layers := array.concat(node_layers(parent), [{"name": account_layer, "policies": [scp_policy(i) | some i in attached]}])
+	every layer in shared_layers {
+		every policy in layer.policies {
+			every statement in iam.statements(policy.document) {
+				account_neutral(statement)
+			}
+		}
+	}
+}
+
+# The layers from the root down to the node itself (layers(account_id) is this for an account).
+node_layers(node_id) := [{"name": describe_node(id), "policies": attached(id)} |
+	path := ordered_path(node_id)
 	some i in numbers.range(count(path) - 1, 0)
 	id := path[i]
 ]
 
-attached(node_id) := [{"name": sprintf("SCP %s (%s)", [scp.name, scp.id]), "document": scp.document} |
-	some scp in input.scps
-	node_id in scp.targets
-]
+neutral_account := "000000000000"
 
-# What SCPs decide for an ordinary principal of the account calling `action` on `resource` in `region`.
-decide(account_id, action, resource, region) := iam.decide(
-	requests.ordinary(account_id, principal_org(account_id), region, action, resource, "true", input.collectedAt),
-	layers(account_id),
-)
+# Stands for the account layer's name in a shared decision; for_account puts the account's in.
+account_layer := "\u0000account"
+
+for_account(result, account_id) := object.union(result, {"levels": [level_name(name, account_id) | some name in result.levels]})
+
+level_name(name, account_id) := describe_node(account_id) if {
+	name == account_layer
+} else := name
+
+# The request keys whose values name the account (the principal's ARN and account): a statement
+# reading one of them, a principal element or a policy variable may decide differently per account.
+account_keys := {key |
+	a := requests.ordinary("000000000001", null, "us-east-1", "s3:GetObject", "*", "true", input.collectedAt).context
+	b := requests.ordinary("000000000002", null, "us-east-1", "s3:GetObject", "*", "true", input.collectedAt).context
+	some key in (object.keys(a) | object.keys(b))
+	object.get(a, key, null) != object.get(b, key, null)
+}
+
+account_neutral(statement) if {
+	is_object(statement)
+	not "Principal" in object.keys(statement)
+	not "NotPrincipal" in object.keys(statement)
+	not contains(json.marshal(statement), "${")
+	every entries in object.get(statement, "Condition", {}) {
+		is_object(entries)
+		every key, _ in entries {
+			not lower(key) in account_keys
+		}
+	}
+}
 
 # The account's organization as its principals' aws:PrincipalOrgID and aws:PrincipalOrgPaths carry it:
 # the path runs from the organization through the root down to the account's OU.
 principal_org(account_id) := {"id": org_id, "path": org_path(account_id)} if is_string(org_id)
 
 principal_org(_) := null if not is_string(org_id)
+
+# The same for any account under `parent`.
+principal_org_under(parent) := {"id": org_id, "path": concat("", array.concat([sprintf("%s/", [org_id])], [sprintf("%s/", [path[i]]) |
+	path := ordered_path(parent)
+	some i in numbers.range(count(path) - 1, 0)
+]))} if is_string(org_id)
+
+principal_org_under(_) := null if not is_string(org_id)
 
 org_path(account_id) := concat("", array.concat([sprintf("%s/", [org_id])], [sprintf("%s/", [path[i]]) |
 	path := ordered_path(account_id)

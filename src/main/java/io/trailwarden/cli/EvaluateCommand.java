@@ -48,7 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
     try (RulesDirectory rules = rulesOption.resolve()) {
       Pipeline pipeline = rulesOption.pipeline(rules, loaded, spec.commandLine().getOut(), err);
       Evaluation evaluation = reportOptions.compared(pipeline.evaluate(snapshot));
-      pipeline.report(evaluation, report, "trailwarden/evaluate");
+      pipeline.report(evaluation, report, "trailwarden/evaluate", reportOptions.all);
       return Outcome.exitCode(evaluation, report, err);
     }
   }

@@ -80,7 +80,7 @@ final class LogsVerifyCommand implements Callable<Integer> {
             Optional.empty()), Optional.ofNullable(publicKeys).map(SavedPublicKeys::read), output);
       }
       Evaluation evaluation = reportOptions.compared(pipeline.evaluate(verified));
-      pipeline.report(evaluation, report, CATEGORY);
+      pipeline.report(evaluation, report, CATEGORY, reportOptions.all);
       return Outcome.exitCode(evaluation, report, err);
     }
   }

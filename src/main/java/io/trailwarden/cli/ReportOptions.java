@@ -36,6 +36,10 @@ final class ReportOptions {
       description = "A previous run's JSON report: mark failures new or existing, and list the fixed ones.")
   Path baseline;
 
+  @Option(names = "--all", description = "Print every finding that needs a person in the console table; beyond one screen"
+      + " it otherwise shows counts per rule and severity and the most severe rows.")
+  boolean all;
+
   Config.Report over(Config.Report fromConfig) {
     return new Config.Report(
         formats != null ? formats : fromConfig.formats(),

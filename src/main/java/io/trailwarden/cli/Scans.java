@@ -43,7 +43,7 @@ final class Scans {
       snapshot = verifyLogs(pipeline, aws, snapshot, logs.get().request(), logs.get().keys(), output);
     }
     Evaluation evaluation = options.compared(pipeline.evaluate(snapshot));
-    pipeline.report(evaluation, report, category);
+    pipeline.report(evaluation, report, category, options.all);
     return new Scanned(snapshot, evaluation, Outcome.exitCode(evaluation, report, err));
   }
 

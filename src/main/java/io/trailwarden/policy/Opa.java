@@ -100,6 +100,66 @@ public final class Opa {
     }
   }
 
+  /** Reads OPA's standard output as it is written, so a large result is never held as one text. */
+  @FunctionalInterface
+  interface StdoutReader<T> {
+    T read(InputStream stdout) throws IOException;
+  }
+
+  /**
+   * Runs OPA in {@code workDir} with stdin text, handing its standard output to {@code reader} while it
+   * runs; never throws on a non-zero exit, and a reader that fails (output that is not what it expects)
+   * is in the result, beside the exit code and standard error that say why.
+   */
+  <T> Streamed<T> stream(Path workDir, List<String> args, String stdin, StdoutReader<T> reader) {
+    List<String> command = new ArrayList<>();
+    command.add(binary.toString());
+    command.addAll(args);
+    try {
+      Process process = new ProcessBuilder(command).directory(workDir.toFile()).start();
+      // Threads of their own, not the common pool: on a two-core machine that has one thread, and the
+      // stdin writer would wait behind the stderr reader while OPA waits for its input.
+      CompletableFuture<String> errText = new CompletableFuture<>();
+      Thread.ofPlatform().daemon().start(() -> errText.complete(readAll(process.getErrorStream())));
+      CompletableFuture<Void> written = new CompletableFuture<>();
+      Thread.ofPlatform().daemon().start(() -> {
+        try (var in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+          in.write(stdin);
+        } catch (IOException e) {
+          // OPA stopped reading (it failed early): its exit code and standard error say why.
+        }
+        written.complete(null);
+      });
+      T value = null;
+      Exception failure = null;
+      try (InputStream out = process.getInputStream()) {
+        try {
+          // The reader may close what it is given; the rest is drained below, so that OPA never blocks on a full pipe.
+          value = reader.read(new java.io.FilterInputStream(out) {
+            @Override
+            public void close() {}
+          });
+        } catch (IOException | RuntimeException e) {
+          failure = e;
+        }
+        out.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("opa " + args.get(0) + " did not finish within " + TIMEOUT_SECONDS + " s");
+      }
+      written.join();
+      return new Streamed<>(process.exitValue(), Optional.ofNullable(value), Optional.ofNullable(failure), errText.join());
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot run OPA at " + binary + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while OPA ran", e);
+    }
+  }
+
+  record Streamed<T>(int exitCode, Optional<T> value, Optional<Exception> failure, String stderr) {}
+
   private static String readAll(InputStream in) {
     try (in) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -1,18 +1,25 @@
 package io.trailwarden.policy;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.Json;
 import io.trailwarden.policy.Severity;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +35,9 @@ public final class PolicyEngine {
   static final String RULES_PACKAGE = "data.trailwarden.rules.";
   private static final Comparator<Verdict> ORDER =
       Comparator.comparing(Verdict::resource).thenComparing(v -> v.message().orElse(""));
+
+  /** Reads one value of a stream whose tokens go on after it (Json's mapper refuses trailing tokens). */
+  private static final ObjectReader TREES = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final Opa opa;
   private final RulesDirectory rules;
@@ -97,23 +107,28 @@ public final class PolicyEngine {
         args.add(workDir().relativize(file).toString());
       }
       args.add(query(ruleIds));
-      Opa.Result result = opa.run(workDir(), args, snapshotJson);
-      JsonNode output = result.stdout().isBlank() ? null : parse(result.stdout(), "opa eval");
-      if (result.exitCode() != 0 || output == null || output.has("errors")) {
+      Opa.Streamed<Answer> run = opa.stream(workDir(), args, snapshotJson, stdout -> readAnswer(stdout, ruleIds));
+      if (run.exitCode() == 0 && run.failure().orElse(null) instanceof InvalidInputException invalid) {
+        throw invalid; // a rule's element that is not a verdict
+      }
+      if (run.exitCode() == 0 && run.failure().isPresent()) {
+        throw new IllegalStateException("opa eval printed something that is not the JSON expected: "
+            + run.failure().get().getMessage(), run.failure().get());
+      }
+      Answer answer = run.value().orElse(null);
+      if (run.exitCode() != 0 || answer == null || answer.errors() != null) {
         // With --strict-builtin-errors a rule that errors (a division by zero, a type error) stops the
         // run here, where otherwise its expression would be undefined and the rule would silently never fire.
         throw new InvalidInputException("the rules in " + rules.shown() + " failed to evaluate:\n"
-            + describeErrors(output, result.stderr()));
+            + describeErrors(answer == null ? null : answer.errors(), run.stderr()));
       }
-      JsonNode value = output.path("result").path(0).path("expressions").path(0).path("value");
       List<RuleResult> results = new ArrayList<>();
       for (String id : ruleIds) {
-        JsonNode sets = value.get(id);
-        if (sets == null) {
+        RuleResult result = answer.results().get(id);
+        if (result == null) {
           throw new InvalidInputException("rule " + id + " must define the sets subjects, deny and unknown (docs/architecture.md §4)");
         }
-        results.add(new RuleResult(id, verdicts(id, sets.get("subjects")), verdicts(id, sets.get("deny")),
-            verdicts(id, sets.get("unknown"))));
+        results.add(result);
       }
       return results;
     } catch (IOException e) {
@@ -138,19 +153,108 @@ public final class PolicyEngine {
         + " u := data.trailwarden.rules[id].unknown}";
   }
 
-  private static List<Verdict> verdicts(String ruleId, JsonNode set) {
-    return StreamSupport.stream(set.spliterator(), false)
-        .map(node -> Verdict.fromJson(ruleId, node))
-        .sorted(ORDER)
-        .toList();
+  /** What {@code opa eval} answered: each rule's three sets, or the errors it reported instead. */
+  private record Answer(Map<String, RuleResult> results, JsonNode errors) {}
+
+  /**
+   * Reads {@code {"result": [{"expressions": [{"value": {id: {subjects, deny, unknown}}}]}]}} (or
+   * {@code {"errors": [...]}}) token by token, turning each set's element into a {@link Verdict} as it
+   * comes, so that the result of a large organization is never held as text or as one tree. Null
+   * when OPA printed nothing.
+   */
+  private static Answer readAnswer(InputStream stdout, Collection<String> ruleIds) throws IOException {
+    try (JsonParser parser = Json.mapper().getFactory().createParser(stdout)) {
+      if (parser.nextToken() == null) {
+        return null;
+      }
+      expect(parser, JsonToken.START_OBJECT);
+      Map<String, RuleResult> results = new HashMap<>();
+      JsonNode errors = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        if (field.equals("result")) {
+          first(parser, () -> field(parser, "expressions", () -> first(parser, () -> field(parser, "value", () -> {
+            expect(parser, JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+              String id = parser.currentName();
+              parser.nextToken();
+              results.put(id, ruleResult(parser, id));
+            }
+          }))));
+        } else if (field.equals("errors")) {
+          errors = TREES.readTree(parser);
+        } else {
+          parser.skipChildren();
+        }
+      }
+      return new Answer(results, errors);
+    }
   }
 
-  private static String describeErrors(JsonNode output, String stderr) {
-    if (output == null || !output.has("errors")) {
+  private static RuleResult ruleResult(JsonParser parser, String id) throws IOException {
+    expect(parser, JsonToken.START_OBJECT);
+    Map<String, List<Verdict>> sets = new HashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String set = parser.currentName();
+      parser.nextToken();
+      List<Verdict> verdicts = new ArrayList<>();
+      if (parser.currentToken() == JsonToken.START_ARRAY) {
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          verdicts.add(Verdict.fromJson(id, TREES.readTree(parser)));
+        }
+      } else {
+        JsonNode value = TREES.readTree(parser);
+        value.forEach(node -> verdicts.add(Verdict.fromJson(id, node)));
+      }
+      verdicts.sort(ORDER);
+      sets.put(set, verdicts);
+    }
+    return new RuleResult(id, sets.getOrDefault("subjects", List.of()), sets.getOrDefault("deny", List.of()),
+        sets.getOrDefault("unknown", List.of()));
+  }
+
+  private interface Step {
+    void run() throws IOException;
+  }
+
+  /** At an array: runs {@code inside} on its first element, skips the others. */
+  private static void first(JsonParser parser, Step inside) throws IOException {
+    expect(parser, JsonToken.START_ARRAY);
+    if (parser.nextToken() != JsonToken.END_ARRAY) {
+      inside.run();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        parser.skipChildren();
+      }
+    }
+  }
+
+  /** At an object: runs {@code inside} on the value of {@code name}, skips the other fields. */
+  private static void field(JsonParser parser, String name, Step inside) throws IOException {
+    expect(parser, JsonToken.START_OBJECT);
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      parser.nextToken();
+      if (field.equals(name)) {
+        inside.run();
+      } else {
+        parser.skipChildren();
+      }
+    }
+  }
+
+  private static void expect(JsonParser parser, JsonToken token) throws IOException {
+    if (parser.currentToken() != token) {
+      throw new JsonParseException(parser, "expected " + token + " but found " + parser.currentToken());
+    }
+  }
+
+  private static String describeErrors(JsonNode errors, String stderr) {
+    if (errors == null) {
       return stderr.strip();
     }
     List<String> lines = new ArrayList<>();
-    for (JsonNode error : output.get("errors")) {
+    for (JsonNode error : errors) {
       JsonNode location = error.path("location");
       String where = location.has("file")
           ? location.path("file").asText() + ":" + location.path("row").asInt() + ":" + location.path("col").asInt() + ": "

@@ -124,7 +124,12 @@ public final class Pipeline {
    * @param verbCategory the SARIF category when config.yaml and the command line name none
    */
   public List<Path> report(Evaluation evaluation, Config.Report report, String verbCategory) throws IOException {
-    out.print(new ConsoleReporter().render(evaluation));
+    return report(evaluation, report, verbCategory, false);
+  }
+
+  /** @param everyRow the console prints every finding that needs a person, not a summary beyond one screen */
+  public List<Path> report(Evaluation evaluation, Config.Report report, String verbCategory, boolean everyRow) throws IOException {
+    out.print(new ConsoleReporter(everyRow).render(evaluation));
     List<Path> written = ReportWriter.write(evaluation, report.formats(), Path.of(report.outputDir()),
         report.settings(verbCategory));
     long failures = evaluation.count(io.trailwarden.finding.Status.FAIL);

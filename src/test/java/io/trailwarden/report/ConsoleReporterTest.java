@@ -56,6 +56,36 @@ class ConsoleReporterTest {
     assertThat(lines.get(1)).startsWith("FAIL     critical  cloudtrail_org_trail_logging ");
   }
 
+  /** Issue 17: beyond one screen the table becomes counts per rule and severity and the most severe rows. */
+  @Test
+  void beyondOneScreenSummarizesUnlessEveryRowIsAsked() {
+    List<Finding> findings = new java.util.ArrayList<>();
+    for (int i = 0; i < ConsoleReporter.SCREEN_ROWS; i++) {
+      findings.add(Evaluations.fail(Evaluations.BUCKET_WRITE, Severity.LOW, "arn:aws:s3:::low-" + i, "1", "us-east-1",
+          "low " + i, Optional.empty(), NullNode.getInstance()));
+    }
+    findings.add(Evaluations.fail(Evaluations.BUCKET_WRITE, Severity.CRITICAL, "arn:aws:s3:::worst", "1", "us-east-1",
+        "the worst", Optional.empty(), NullNode.getInstance()));
+    Evaluation evaluation = new Evaluation("0.1.0", Instant.parse("2026-11-23T06:00:00Z"), "1", Optional.empty(),
+        Evaluations.rules(), findings, List.of(), List.of());
+
+    String summarized = console.render(evaluation);
+    List<String> lines = summarized.lines().toList();
+    assertThat(lines.get(0)).isEqualTo("Findings that need a person, by severity and rule:");
+    assertThat(lines.get(1)).matches("SEVERITY +RULE +FAIL +UNKNOWN +WAIVED");
+    assertThat(lines.get(2)).matches("critical +" + Evaluations.BUCKET_WRITE + " +1 +0 +0");
+    assertThat(lines.get(3)).matches("low +" + Evaluations.BUCKET_WRITE + " +40 +0 +0");
+    assertThat(lines.get(5)).isEqualTo("The 20 most severe of 41:");
+    assertThat(lines.get(7)).contains("arn:aws:s3:::worst");
+    assertThat(lines.stream().filter(l -> l.startsWith("FAIL ")).count()).isEqualTo(ConsoleReporter.MOST_SEVERE);
+    assertThat(summarized).contains("... and 21 more: --all prints every row; the report files hold every finding.\n")
+        .endsWith(" 41 failed (1 critical, 40 low), 0 unknown, 0 waived.\n");
+
+    String everyRow = new ConsoleReporter(true).render(evaluation);
+    assertThat(everyRow.lines().filter(l -> l.startsWith("FAIL ")).count()).isEqualTo(41);
+    assertThat(everyRow).doesNotContain("most severe");
+  }
+
   @Test
   void allPassPrintsOnlyTheSummary() {
     assertThat(console.render(Evaluations.allPass()))
