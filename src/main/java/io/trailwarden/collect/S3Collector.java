@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 
 /**
@@ -118,16 +119,33 @@ final class S3Collector {
         encryption, logging, ownership, acl));
   }
 
-  private static Bucket.LifecycleRule lifecycleRule(LifecycleRule rule) {
+  /** The rule with its whole filter: a legacy prefix, or Filter's Prefix, Tag, sizes, or And of them. */
+  static Bucket.LifecycleRule lifecycleRule(LifecycleRule rule) {
     @SuppressWarnings("deprecation")
-    String legacyPrefix = rule.prefix();
-    String prefix = rule.filter() == null ? legacyPrefix
-        : rule.filter().prefix() != null ? rule.filter().prefix()
-        : rule.filter().and() != null ? rule.filter().and().prefix() : legacyPrefix;
+    String prefix = rule.prefix();
+    Map<String, String> tags = new TreeMap<>();
+    Long greaterThan = null;
+    Long lessThan = null;
+    LifecycleRuleFilter filter = rule.filter();
+    if (filter != null) {
+      var and = filter.and();
+      prefix = filter.prefix() != null ? filter.prefix() : and != null && and.prefix() != null ? and.prefix() : prefix;
+      if (filter.tag() != null) {
+        tags.put(filter.tag().key(), filter.tag().value());
+      }
+      if (and != null && and.hasTags()) {
+        and.tags().forEach(t -> tags.put(t.key(), t.value()));
+      }
+      greaterThan = filter.objectSizeGreaterThan() != null ? filter.objectSizeGreaterThan() : and == null ? null : and.objectSizeGreaterThan();
+      lessThan = filter.objectSizeLessThan() != null ? filter.objectSizeLessThan() : and == null ? null : and.objectSizeLessThan();
+    }
     return new Bucket.LifecycleRule(
         Optional.ofNullable(rule.id()),
         rule.statusAsString(),
         Optional.ofNullable(prefix),
+        new TreeMap<>(tags),
+        Optional.ofNullable(greaterThan),
+        Optional.ofNullable(lessThan),
         rule.transitions().stream().filter(t -> t.days() != null)
             .map(t -> new Bucket.Transition(t.days(), t.storageClassAsString())).toList(),
         Optional.ofNullable(rule.expiration()).map(e -> e.days()),
