@@ -12,9 +12,8 @@
 #   prefix (the whole filter's, or inside And) must cover the log prefix; a rule with a tag filter never
 #   applies, since CloudTrail does not tag the log objects it writes; a rule with an object-size filter
 #   (ObjectSizeGreaterThan above 0, or any ObjectSizeLessThan up to S3's 5 TiB object maximum) applies to
-#   some log files only, since their size follows the account's activity (a quiet region's five-minute
-#   file is a few hundred bytes, a busy one's megabytes), so it archives no log prefix but may still
-#   expire logs early.
+#   some log files only, since their size follows the account's activity in the region, so it archives
+#   no log prefix but may still expire logs early.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html
 #     description: Managing the lifecycle of objects
@@ -49,6 +48,9 @@ params := parameters.of(rego.metadata.chain())
 subjects := log_bucket.subjects
 
 readable := log_bucket.buckets(log_bucket.operations["lifecycle configuration"])
+
+# A log bucket that S3 says does not exist fails (log_bucket.gone).
+deny contains finding if some finding in log_bucket.gone_findings
 
 deny contains finding if {
 	some name, bucket in readable

@@ -248,6 +248,7 @@ compliant := {
 	"alarms": monitoring_alarms,
 	"snsTopics": monitoring_topics,
 	"errors": [],
+	"absent": [],
 }
 
 # The compliant organization with the organization trail's fields changed.

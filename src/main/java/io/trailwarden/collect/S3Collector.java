@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
@@ -40,9 +42,32 @@ final class S3Collector {
     Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     fanout.runAll(List.copyOf(names), name -> owner(name, candidates).ifPresentOrElse(
         owner -> bucket(name, owner).ifPresent(b -> buckets.put(name, b)),
-        () -> calls.record(new Calls.Target(SERVICE, "unknown", homeRegion), "ListBuckets", Optional.of(name),
-            "BucketOwnerNotFound", "no scanned account lists this bucket among its own")));
+        () -> notOwned(name, candidates)));
     return new TreeMap<>(buckets);
+  }
+
+  /**
+   * No scanned account owns the bucket. S3 answers NoSuchBucket to any caller for a name no account
+   * holds, which is evidence (the bucket is gone); a bucket of an account we do not scan answers
+   * AccessDenied or its location, and any failure leaves the owner simply unknown.
+   */
+  private void notOwned(String name, List<String> candidates) {
+    if (!candidates.isEmpty()) {
+      String asker = candidates.get(0);
+      try {
+        clients.s3(asker, homeRegion).getBucketLocation(r -> r.bucket(name));
+      } catch (AwsServiceException e) {
+        if (e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode())) {
+          calls.recordAbsent(new Calls.Target(SERVICE, asker, homeRegion), "GetBucketLocation", name, "NoSuchBucket",
+              e.awsErrorDetails().errorMessage());
+          return;
+        }
+      } catch (SdkException e) {
+        // unanswered: the owner stays unknown below
+      }
+    }
+    calls.record(new Calls.Target(SERVICE, "unknown", homeRegion), "ListBuckets", Optional.of(name),
+        "BucketOwnerNotFound", "no scanned account lists this bucket among its own");
   }
 
   private Optional<String> owner(String name, List<String> candidates) {
