@@ -37,8 +37,7 @@ public record Snapshot(
     alarms = sorted(alarms);
     snsTopics = sorted(snsTopics);
     errors = List.copyOf(errors);
-    // Snapshots written before absences were recorded have none: their gone resources are errors.
-    absent = absent == null ? List.of() : List.copyOf(absent);
+    absent = List.copyOf(absent);
   }
 
   private static <V> SortedMap<String, V> sorted(java.util.Map<String, V> map) {
