@@ -132,6 +132,20 @@ test_unknown_unseen_org_trail if {
 	}
 }
 
+# The CIS monitoring rules judge the organization trail's chain: without the trail list they cannot.
+monitoring_rules := [id | some id, _ in rules; startswith(id, "cloudwatch_alarm_"); not endswith(id, "_test")]
+
+test_unknown_monitoring_when_org_trail_unseen if {
+	count(monitoring_rules) == 15
+	every input_ in [trails_unlisted, regions_unlisted] {
+		every rule in monitoring_rules {
+			rules[rule].subjects == {trail_subject} with input as input_
+			count(rules[rule].deny) == 0 with input as input_
+			unknown_subjects(rule) == {trail_subject} with input as input_
+		}
+	}
+}
+
 test_unknown_member_trail_without_org_trail if {
 	member := object.union(trails_unlisted, {"trails": [fx.member_trail]})
 	count(rules.cloudtrail_member_trails_no_conflict.deny) == 0 with input as member

@@ -15,7 +15,13 @@ import data.trailwarden.lib.snapshot
 
 subjects(_) := {snapshot.trail_subject(trail) | some trail in snapshot.org_trails} if count(snapshot.org_trails) > 0
 
-subjects(_) := {snapshot.organization_subject} if count(snapshot.org_trails) == 0
+subjects(_) := {snapshot.organization_subject} if {
+	count(snapshot.org_trails) == 0
+	not snapshot.org_trails_unseen
+}
+
+# The trails of the management account could not all be listed: the organization trail may exist.
+subjects(_) := {snapshot.unseen_org_trail_subject} if snapshot.org_trails_unseen
 
 deny(control) := {object.union(subject, object.remove(v, ["status"])) |
 	some [subject, v] in verdicts(control)
@@ -38,7 +44,13 @@ verdicts(control) := [[snapshot.organization_subject, {
 	"fix": "Create an organization trail (rule cloudtrail_org_trail_exists), deliver it to CloudWatch Logs, then add the metric filter and alarm.",
 }]] if {
 	count(snapshot.org_trails) == 0
+	not snapshot.org_trails_unseen
 }
+
+verdicts(control) := [[snapshot.unseen_org_trail_subject, object.union(
+	{"status": "unknown"},
+	object.remove(snapshot.unseen_org_trail(sprintf("whether an alarm watches for %s", [control.what])), ["resource", "accountId", "region"]),
+)]] if snapshot.org_trails_unseen
 
 # ---------------------------------------------------------------------------------------------
 # The chain, link by link: the first that does not hold decides.
