@@ -27,6 +27,7 @@
 #   - input: schema.snapshot
 package trailwarden.rules.cloudtrail_org_trail_bucket_in_logging_account
 
+import data.trailwarden.lib.log_bucket
 import data.trailwarden.lib.organization
 import data.trailwarden.lib.snapshot
 
@@ -64,9 +65,20 @@ unknown contains finding if {
 	})
 }
 
+deny contains finding if {
+	some trail in snapshot.org_trails
+	errors := log_bucket.gone[trail.s3BucketName]
+	finding := object.union(snapshot.trail_subject(trail), {
+		"message": sprintf("Organization trail %s delivers to bucket %s, which does not exist (%s).", [trail.name, trail.s3BucketName, snapshot.describe_errors(errors)]),
+		"evidence": {"bucket": trail.s3BucketName, "errors": errors},
+		"fix": fix(trail),
+	})
+}
+
 unknown contains finding if {
 	some trail in snapshot.org_trails
 	not input.buckets[trail.s3BucketName]
+	not log_bucket.gone[trail.s3BucketName]
 	finding := object.union(snapshot.trail_subject(trail), {
 		"message": sprintf("Bucket %s of organization trail %s was not collected, so its owner is unknown.", [trail.s3BucketName, trail.name]),
 		"evidence": {"bucket": trail.s3BucketName, "errors": snapshot.resource_errors("s3", trail.s3BucketName)},

@@ -68,21 +68,41 @@ deny contains finding if {
 	})
 }
 
+deny contains finding if {
+	some trail in snapshot.org_trails
+	group_arn := trail.cloudWatchLogsLogGroupArn
+	not group_arn in {null, ""}
+	not input.logGroups[group_arn]
+	gone := snapshot.absent("logs", group_arn)
+	count(gone) > 0
+	finding := object.union(snapshot.trail_subject(trail), {
+		"message": sprintf("Log group %s of organization trail %s does not exist (%s), so CloudTrail delivers no events to CloudWatch Logs.", [group_arn, trail.name, snapshot.describe_errors(gone)]),
+		"evidence": {"logGroup": group_arn, "errors": gone},
+		"fix": sprintf("aws logs create-log-group --region %s --log-group-name %s && %s", [arn.region(group_arn), group_name(group_arn), retention_command(arn.region(group_arn), group_name(group_arn))]),
+	})
+}
+
 unknown contains finding if {
 	some trail in snapshot.org_trails
 	group_arn := trail.cloudWatchLogsLogGroupArn
 	not group_arn in {null, ""}
 	not input.logGroups[group_arn]
-	errors := [e |
-		some e in input.errors
-		e.service == "logs"
-		object.get(e, "resource", "") in {group_arn, object.get(arn.parse(group_arn), "resource", "")}
-	]
+	errors := group_errors(group_arn)
+	count(snapshot.absent("logs", group_arn)) == 0
 	finding := object.union(snapshot.trail_subject(trail), {
 		"message": sprintf("Log group %s of organization trail %s was not collected%s.", [group_arn, trail.name, reason(errors)]),
 		"evidence": {"logGroup": group_arn, "errors": errors},
 	})
 }
+
+group_errors(group_arn) := [e |
+	some e in input.errors
+	e.service == "logs"
+	object.get(e, "resource", "") in {group_arn, object.get(arn.parse(group_arn), "resource", "")}
+]
+
+# arn:aws:logs:REGION:ACCOUNT:log-group:NAME:* -> NAME
+group_name(group_arn) := trim_suffix(trim_prefix(object.get(arn.parse(group_arn), "resource", ""), "log-group:"), ":*")
 
 reason(errors) := sprintf(": %s", [snapshot.describe_errors(errors)]) if count(errors) > 0
 

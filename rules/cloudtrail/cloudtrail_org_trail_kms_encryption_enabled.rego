@@ -62,12 +62,27 @@ deny contains finding if {
 }
 
 # The key is named but was not collected, or its rotation status could not be read.
+deny contains finding if {
+	some trail in snapshot.org_trails
+	key_id := trail.kmsKeyId
+	not key_id in {null, ""}
+	not input.kmsKeys[key_id]
+	gone := snapshot.absent("kms", key_id)
+	count(gone) > 0
+	finding := object.union(snapshot.trail_subject(trail), {
+		"message": sprintf("KMS key %s of organization trail %s does not exist (%s), so CloudTrail cannot encrypt, and fails to deliver, its log files.", [key_id, trail.name, snapshot.describe_errors(gone)]),
+		"evidence": {"kmsKeyId": key_id, "errors": gone},
+		"fix": sprintf("aws kms create-key --region %s --description \"CloudTrail organization trail\" (then allow cloudtrail.amazonaws.com kms:GenerateDataKey* in its policy) && aws cloudtrail update-trail --region %s --name %s --kms-key-id <the new key's ARN>", [trail.homeRegion, trail.homeRegion, trail.arn]),
+	})
+}
+
 unknown contains finding if {
 	some trail in snapshot.org_trails
 	key_id := trail.kmsKeyId
 	not key_id in {null, ""}
 	not input.kmsKeys[key_id]
 	errors := kms_errors(key_id)
+	count(snapshot.absent("kms", key_id)) == 0
 	finding := object.union(snapshot.trail_subject(trail), {
 		"message": sprintf("KMS key %s of organization trail %s was not collected%s.", [key_id, trail.name, reason(errors)]),
 		"evidence": {"kmsKeyId": key_id, "errors": errors},

@@ -74,10 +74,30 @@ unknown_for(ops, what) := unread(ops, what) | unseen_trail_bucket_findings
 unread(ops, what) := {finding |
 	some name in snapshot.org_trail_buckets
 	not readable(name, ops)
+	not gone[name]
 	errors_found := errors(name, ops)
 	finding := object.union(snapshot.bucket_subject(name), {
 		"message": sprintf("The %s of log bucket %s could not be read: %s.", [what, name, why_unread(name, errors_found)]),
 		"evidence": {"errors": errors_found},
+	})
+}
+
+# Log buckets S3 says do not exist (NoSuchBucket): name -> the absences saying so. That is evidence, not
+# missing evidence: CloudTrail cannot deliver into a bucket that is gone, so every bucket rule fails.
+gone[name] := errors_found if {
+	some name in snapshot.org_trail_buckets
+	not input.buckets[name]
+	errors_found := snapshot.absent("s3", name)
+	count(errors_found) > 0
+}
+
+# A FAIL for every log bucket that is gone, for each bucket rule's deny.
+gone_findings contains finding if {
+	some name, errors_found in gone
+	finding := object.union(snapshot.bucket_subject(name), {
+		"message": sprintf("Log bucket %s of organization trail %s does not exist (%s), so CloudTrail cannot deliver its logs.", [name, concat(", ", sort([t.name | some t in trails_of(name)])), snapshot.describe_errors(errors_found)]),
+		"evidence": {"bucket": name, "errors": errors_found},
+		"fix": sprintf("aws s3api create-bucket --bucket %s (in the logging account, then apply the log bucket settings), or point the trail at an existing log bucket: aws cloudtrail update-trail --name <trail> --s3-bucket-name <bucket>", [name]),
 	})
 }
 

@@ -67,6 +67,9 @@ chain(control, trail) := fail(control, "trail", sprintf("Organization trail %s i
 	not records_all_management(trail)
 } else := fail(control, "log group", sprintf("Organization trail %s does not deliver to CloudWatch Logs, so no metric filter can see %s.", [trail.name, control.what]), {}) if {
 	object.get(trail, "cloudWatchLogsLogGroupArn", null) in {null, ""}
+} else := fail(control, "log group", sprintf("Log group %s of organization trail %s does not exist (%s), so no metric filter can see %s.", [trail.cloudWatchLogsLogGroupArn, trail.name, snapshot.describe_errors(snapshot.absent("logs", trail.cloudWatchLogsLogGroupArn)), control.what]), {"logGroup": trail.cloudWatchLogsLogGroupArn}) if {
+	not input.logGroups[trail.cloudWatchLogsLogGroupArn]
+	count(snapshot.absent("logs", trail.cloudWatchLogsLogGroupArn)) > 0
 } else := unknown_result(sprintf("Log group %s of organization trail %s was not collected%s.", [trail.cloudWatchLogsLogGroupArn, trail.name, reason(group_errors(trail.cloudWatchLogsLogGroupArn))]), {"link": "log group", "logGroup": trail.cloudWatchLogsLogGroupArn}) if {
 	not input.logGroups[trail.cloudWatchLogsLogGroupArn]
 } else := filters_link(control, trail.cloudWatchLogsLogGroupArn, input.logGroups[trail.cloudWatchLogsLogGroupArn])

@@ -192,6 +192,18 @@ scp_errors := [e |
 	e.operation in {"ListPolicies", "DescribePolicy", "ListTargetsForPolicy", "ListPoliciesForTarget"}
 ]
 
+# SCPs listed, then gone when read (input.absent, PolicyNotFoundException): an SCP is detached before it
+# can be deleted, so it protects nothing and the rules judge without it; the findings name it.
+gone_scps := {a.resource |
+	some a in object.get(input, "absent", [])
+	a.service == "organizations"
+}
+
+# For a finding's message: which SCPs are gone, or "".
+gone_scps_note := sprintf(" (SCP %s no longer exists: Organizations answered PolicyNotFoundException when it was read)", [concat(", ", sort(gone_scps))]) if {
+	count(gone_scps) > 0
+} else := ""
+
 # Errors reading the organization (any Organizations call in the management account).
 errors := snapshot.errors_for("organizations", snapshot.management_account_id)
 

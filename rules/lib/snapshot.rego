@@ -118,3 +118,13 @@ resource_errors(service, resource) := [e |
 
 # A short, log-safe description of errors for UNKNOWN messages.
 describe_errors(errors) := concat("; ", sort({sprintf("%s %s in %s/%s: %s", [e.service, e.operation, e.accountId, e.region, e.code]) | some e in errors}))
+
+# AWS's definitive answers that a resource the snapshot follows does not exist (input.absent): evidence,
+# not missing evidence. A rule fails on them, naming what is gone; an error (AccessDenied, throttling
+# past the retries, 5xx, a timeout) left the question unanswered and makes it UNKNOWN. The collectors
+# decide, call by call, which answers are definitive.
+absent(service, resource) := [a |
+	some a in object.get(input, "absent", [])
+	a.service == service
+	a.resource == resource
+]

@@ -89,7 +89,7 @@ deny contains finding if {
 	count(organization.scp_errors) == 0
 	organization.placed(account.id)
 	finding := object.union(organization.account_subject(account.id), {
-		"message": sprintf("The SCPs reaching account %s (%s) through %s allow %s.", [account.id, account.name, organization.describe_path(account.id), concat("; ", [sprintf("%s (%s)", [a.request, a.allowedBy]) | some a in allowed(account.id)])]),
+		"message": sprintf("The SCPs reaching account %s (%s) through %s allow %s%s.", [account.id, account.name, organization.describe_path(account.id), concat("; ", [sprintf("%s (%s)", [a.request, a.allowedBy]) | some a in allowed(account.id)]), organization.gone_scps_note]),
 		"evidence": {"missing": gaps, "allowed": allowed(account.id), "scps": sort([sprintf("%s (%s)", [p.name, p.id]) | some p in organization.scps_for(account.id)])},
 		"fix": sprintf("aws organizations create-policy --type SERVICE_CONTROL_POLICY --name protect-cloudtrail --description \"Deny stopping or changing CloudTrail\" --content '{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"ProtectCloudTrail\", \"Effect\": \"Deny\", \"Action\": [%s], \"Resource\": \"*\"}]}' && aws organizations attach-policy --policy-id <the new policy id> --target-id %s", [concat(", ", [sprintf("\"%s\"", [a]) | some a in params.actions]), root_id]),
 	})

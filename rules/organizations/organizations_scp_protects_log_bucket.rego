@@ -73,7 +73,7 @@ deny contains finding if {
 		count(d.unnamed) > 0
 	})
 	finding := object.union(snapshot.bucket_subject(name), {
-		"message": sprintf("No SCP reaching account %s denies %s on log bucket %s to all but a named security role%s.", [account, concat(", ", gaps), name, note(loose)]),
+		"message": sprintf("No SCP reaching account %s denies %s on log bucket %s to all but a named security role%s%s.", [account, concat(", ", gaps), name, note(loose), organization.gone_scps_note]),
 		"evidence": {"account": account, "missing": gaps, "looseExemptions": loose, "scps": sort([sprintf("%s (%s)", [p.name, p.id]) | some p in organization.scps_for(account)])},
 		"fix": sprintf("aws organizations create-policy --type SERVICE_CONTROL_POLICY --name protect-log-bucket --description \"Protect the CloudTrail log bucket\" --content '{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"ProtectLogBucket\", \"Effect\": \"Deny\", \"Action\": [%s], \"Resource\": \"%s\", \"Condition\": {\"ArnNotLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::%s:role/<security role>\"}}}]}' && aws organizations attach-policy --policy-id <the new policy id> --target-id %s", [concat(", ", [sprintf("\"%s\"", [a]) | some a in params.actions]), arn.bucket(name), account, account]),
 	})

@@ -31,6 +31,9 @@ import data.trailwarden.lib.snapshot
 
 subjects := log_bucket.subjects
 
+# A log bucket that S3 says does not exist fails (log_bucket.gone).
+deny contains finding if some finding in log_bucket.gone_findings
+
 deny contains finding if {
 	some name, bucket in log_bucket.buckets(log_bucket.operations["access logging"])
 	problem := wrong(name, bucket.logging)

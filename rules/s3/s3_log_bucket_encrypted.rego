@@ -36,6 +36,9 @@ accepted := kms if params.require_kms == true
 
 accepted := kms | {"AES256"} if params.require_kms != true
 
+# A log bucket that S3 says does not exist fails (log_bucket.gone).
+deny contains finding if some finding in log_bucket.gone_findings
+
 deny contains finding if {
 	some name, bucket in log_bucket.buckets(log_bucket.operations.encryption)
 	algorithms := {r.sseAlgorithm | some r in object.get(bucket, ["encryption", "rules"], [])}

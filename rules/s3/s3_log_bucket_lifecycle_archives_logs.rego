@@ -8,7 +8,12 @@
 #   useful when investigators need logs fast) count by default. No enabled rule touching the log
 #   prefix may expire current objects, or noncurrent versions, before retention_days: on a versioned
 #   bucket a noncurrent version is what is left of an overwritten or deleted log file, so expiring it
-#   early completes the deletion.
+#   early completes the deletion. A rule counts only for the log objects its filter can match: its
+#   prefix (the whole filter's, or inside And) must cover the log prefix; a rule with a tag filter never
+#   applies, since CloudTrail does not tag the log objects it writes; a rule with an object-size filter
+#   (ObjectSizeGreaterThan above 0, or any ObjectSizeLessThan up to S3's 5 TiB object maximum) applies to
+#   some log files only, since their size follows the account's activity in the region, so it archives
+#   no log prefix but may still expire logs early.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html
 #     description: Managing the lifecycle of objects
@@ -44,13 +49,16 @@ subjects := log_bucket.subjects
 
 readable := log_bucket.buckets(log_bucket.operations["lifecycle configuration"])
 
+# A log bucket that S3 says does not exist fails (log_bucket.gone).
+deny contains finding if some finding in log_bucket.gone_findings
+
 deny contains finding if {
 	some name, bucket in readable
 	some trail in log_bucket.trails_of(name)
 	prefix := log_bucket.log_prefix(trail)
 	not archived(bucket, prefix)
 	finding := object.union(snapshot.bucket_subject(name), {
-		"message": sprintf("No enabled lifecycle rule of log bucket %s moves objects under %s to %s within %d days.", [name, prefix, concat(" or ", params.archive_storage_classes), params.archive_within_days]),
+		"message": sprintf("No enabled lifecycle rule of log bucket %s moves objects under %s to %s within %d days%s.", [name, prefix, concat(" or ", params.archive_storage_classes), params.archive_within_days, passed_over(bucket, prefix)]),
 		"evidence": {"logPrefix": prefix, "lifecycleRules": bucket.lifecycleRules},
 		"fix": sprintf("aws s3api put-bucket-lifecycle-configuration --bucket %s --lifecycle-configuration '{\"Rules\": [<the bucket's other rules>, {\"ID\": \"archive-cloudtrail-logs\", \"Status\": \"Enabled\", \"Filter\": {\"Prefix\": \"%s\"}, \"Transitions\": [{\"Days\": %d, \"StorageClass\": \"%s\"}]}]}'", [name, prefix, params.archive_within_days, params.archive_storage_classes[0]]),
 	})
@@ -95,21 +103,83 @@ archived(bucket, prefix) if {
 	transition.days <= params.archive_within_days
 }
 
-# The rule applies to every object under the log prefix.
-covers(rule, _) if object.get(rule, "prefix", null) in {null, ""}
-
+# The rule applies to every log object under the log prefix.
 covers(rule, prefix) if {
+	prefix_covers(rule, prefix)
+	matches_logs(rule)
+	every_size(rule)
+}
+
+# The rule applies to some log objects under the log prefix.
+touches(rule, prefix) if {
+	prefix_touches(rule, prefix)
+	matches_logs(rule)
+}
+
+prefix_covers(rule, _) if object.get(rule, "prefix", null) in {null, ""}
+
+prefix_covers(rule, prefix) if {
 	not object.get(rule, "prefix", null) in {null, ""}
 	startswith(prefix, rule.prefix)
 }
 
-# The rule applies to some objects under the log prefix.
-touches(rule, prefix) if covers(rule, prefix)
+prefix_touches(rule, prefix) if prefix_covers(rule, prefix)
 
-touches(rule, prefix) if {
+prefix_touches(rule, prefix) if {
 	not object.get(rule, "prefix", null) in {null, ""}
 	startswith(rule.prefix, prefix)
 }
+
+# CloudTrail does not tag the log objects it writes, so a rule requiring any tag never applies to them.
+matches_logs(rule) if count(object.get(rule, "tags", {})) == 0
+
+# S3's largest object (5 TiB): an ObjectSizeLessThan above it excludes nothing.
+max_object_size := 5497558138880
+
+# The size filter excludes no log file: log files are never empty (gzip), and have no upper bound short
+# of S3's.
+every_size(rule) if {
+	object.get(rule, "objectSizeGreaterThan", null) in {null, 0}
+	size_below_unbounded(object.get(rule, "objectSizeLessThan", null))
+}
+
+size_below_unbounded(null)
+
+size_below_unbounded(size) if {
+	is_number(size)
+	size > max_object_size
+}
+
+# Why enabled rules on the log prefix that would archive in time do not count, for the message.
+passed_over(bucket, prefix) := sprintf(" (%s)", [concat("; ", sort(reasons))]) if {
+	reasons := {reason |
+		some rule in rules(bucket)
+		rule.status == "Enabled"
+		prefix_covers(rule, prefix)
+		not covers(rule, prefix)
+		some transition in rule.transitions
+		transition.storageClass in params.archive_storage_classes
+		transition.days <= params.archive_within_days
+		reason := filter_reason(rule)
+	}
+	count(reasons) > 0
+} else := ""
+
+filter_reason(rule) := sprintf("rule %s filters on tags %s, which CloudTrail does not set on log objects", [rule_name(rule), concat(", ", sort(object.keys(rule.tags)))]) if {
+	not matches_logs(rule)
+}
+
+filter_reason(rule) := sprintf("rule %s applies only to objects %s, and log files vary in size", [rule_name(rule), size_range(rule)]) if {
+	matches_logs(rule)
+	not every_size(rule)
+}
+
+size_range(rule) := concat(" and ", [part |
+	some [field, words] in [["objectSizeGreaterThan", "larger than"], ["objectSizeLessThan", "smaller than"]]
+	size := object.get(rule, field, null)
+	size != null
+	part := sprintf("%s %d bytes", [words, size])
+])
 
 rule_name(rule) := rule.id if is_string(object.get(rule, "id", null))
 

@@ -77,3 +77,55 @@ test_unknown_lifecycle_unreadable if {
 test_pass_other_operation_errors_do_not_matter if {
 	count(rule.unknown) == 0 with input as fx.with_error(fx.error("s3", "GetBucketPolicy", fx.logging_account, fx.bucket))
 }
+
+# Filters: a rule counts only for the log objects its filter can match.
+
+test_pass_and_filter_with_the_log_prefix_only if {
+	# An And filter holding only a prefix (and no tags or sizes) is the prefix.
+	count(rule.deny) == 0 with input as with_rules([rule_with({"prefix": "AWSLogs/", "tags": {}})])
+}
+
+test_fail_tag_filter_never_matches_log_objects if {
+	tagged := rule_with({"tags": {"archive": "true"}})
+	some f in rule.deny with input as with_rules([tagged])
+	f.message == "No enabled lifecycle rule of log bucket acme-org-cloudtrail-logs moves objects under AWSLogs/ to GLACIER or DEEP_ARCHIVE or GLACIER_IR within 90 days (rule archive-cloudtrail-logs filters on tags archive, which CloudTrail does not set on log objects)."
+}
+
+test_fail_and_filter_prefix_and_tags if {
+	count(rule.deny) == 1 with input as with_rules([rule_with({"prefix": "AWSLogs/", "tags": {"class": "logs", "keep": "yes"}})])
+}
+
+test_pass_tagged_rule_may_expire_early if {
+	# It never applies to CloudTrail's untagged log objects, so its expiration deletes no log.
+	tagged_cleanup := rule_with({"id": "tmp", "tags": {"tmp": "true"}, "transitions": [], "expirationDays": 1, "noncurrentVersionExpirationDays": 1})
+	count(rule.deny) == 0 with input as with_rules([fx.archive_rule, tagged_cleanup])
+}
+
+test_fail_size_filter_archives_only_some_log_files if {
+	large_only := rule_with({"objectSizeGreaterThan": 131072})
+	some f in rule.deny with input as with_rules([large_only])
+	contains(f.message, "(rule archive-cloudtrail-logs applies only to objects larger than 131072 bytes, and log files vary in size)")
+	small_only := rule_with({"objectSizeLessThan": 1048576})
+	count(rule.deny) == 1 with input as with_rules([small_only])
+	both := rule_with({"objectSizeGreaterThan": 1024, "objectSizeLessThan": 1048576})
+	some g in rule.deny with input as with_rules([both])
+	contains(g.message, "larger than 1024 bytes and smaller than 1048576 bytes")
+}
+
+test_pass_size_bounds_that_exclude_no_log_file if {
+	count(rule.deny) == 0 with input as with_rules([rule_with({"objectSizeGreaterThan": 0})])
+	count(rule.deny) == 0 with input as with_rules([rule_with({"objectSizeLessThan": 5497558138881})])
+}
+
+test_fail_size_filtered_rule_still_expires_some_logs_early if {
+	small_cleanup := rule_with({"id": "small", "objectSizeLessThan": 1024, "transitions": [], "expirationDays": 30, "noncurrentVersionExpirationDays": null})
+	some f in rule.deny with input as with_rules([fx.archive_rule, small_cleanup])
+	f.message == "Lifecycle of log bucket acme-org-cloudtrail-logs deletes logs under AWSLogs/ before 2190 days: rule small expires objects after 30 days."
+}
+
+test_fail_and_filter_prefix_after_the_key_prefix if {
+	# Logs are at <key prefix>/AWSLogs/: a rule for AWSLogs/ misses them when the trail has a key prefix.
+	prefixed := object.union(with_rules([rule_with({"prefix": "AWSLogs/"})]), {"trails": [object.union(fx.org_trail, {"s3KeyPrefix": "org"})]})
+	some f in rule.deny with input as prefixed
+	contains(f.message, "under org/AWSLogs/")
+}

@@ -43,6 +43,9 @@ public_groups := {
 }
 
 # Block Public Access settings on neither the bucket nor its account.
+# A log bucket that S3 says does not exist fails (log_bucket.gone).
+deny contains finding if some finding in log_bucket.gone_findings
+
 deny contains finding if {
 	some name in snapshot.org_trail_buckets
 	bucket := input.buckets[name]

@@ -28,6 +28,9 @@ subjects := log_bucket.subjects
 
 # CloudTrail's own request, for each trail delivering here: an Allow scoped to another trail, or any
 # Deny that matches it, fails the check.
+# A log bucket that S3 says does not exist fails (log_bucket.gone).
+deny contains finding if some finding in log_bucket.gone_findings
+
 deny contains finding if {
 	some name, policy in log_bucket.policies
 	arn := snapshot.bucket_arn(name)

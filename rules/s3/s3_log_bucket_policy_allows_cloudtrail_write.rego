@@ -36,6 +36,9 @@ decisions(trail, policy, trail_arn, acl) := [{"object": object, "result": log_bu
 ]
 
 # Objects CloudTrail cannot write: no statement allows the delivery, or one denies it.
+# A log bucket that S3 says does not exist fails (log_bucket.gone).
+deny contains finding if some finding in log_bucket.gone_findings
+
 deny contains finding if {
 	some trail in snapshot.org_trails
 	some name, policy in log_bucket.policies

@@ -36,6 +36,9 @@ object_actions := ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
 
 bucket_actions := ["s3:ListBucket", "s3:PutBucketPolicy", "s3:DeleteBucket"]
 
+# A log bucket that S3 says does not exist fails (log_bucket.gone).
+deny contains finding if some finding in log_bucket.gone_findings
+
 deny contains finding if {
 	some name, policy in log_bucket.policies
 	bucket := input.buckets[name]

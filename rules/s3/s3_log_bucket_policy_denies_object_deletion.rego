@@ -40,6 +40,9 @@ subjects := log_bucket.subjects
 
 actions := ["s3:DeleteObject", "s3:DeleteObjectVersion"]
 
+# A log bucket that S3 says does not exist fails (log_bucket.gone).
+deny contains finding if some finding in log_bucket.gone_findings
+
 deny contains finding if {
 	some name, policy in log_bucket.policies
 	bucket := input.buckets[name]

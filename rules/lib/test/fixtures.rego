@@ -122,6 +122,9 @@ archive_rule := {
 	"id": "archive-cloudtrail-logs",
 	"status": "Enabled",
 	"prefix": "AWSLogs/",
+	"tags": {},
+	"objectSizeGreaterThan": null,
+	"objectSizeLessThan": null,
 	"transitions": [{"days": 90, "storageClass": "GLACIER"}],
 	"expirationDays": 2555,
 	"noncurrentVersionTransitions": [],
@@ -245,6 +248,7 @@ compliant := {
 	"alarms": monitoring_alarms,
 	"snsTopics": monitoring_topics,
 	"errors": [],
+	"absent": [],
 }
 
 # The compliant organization with the organization trail's fields changed.

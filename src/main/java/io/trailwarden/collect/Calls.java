@@ -1,5 +1,6 @@
 package io.trailwarden.collect;
 
+import io.trailwarden.snapshot.Absence;
 import io.trailwarden.snapshot.CollectionError;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class Calls {
   private static final int MAX_MESSAGE = 400;
   private final Queue<CollectionError> errors = new ConcurrentLinkedQueue<>();
+  private final Queue<Absence> absent = new ConcurrentLinkedQueue<>();
 
   /** Where a call goes: service, account and region. */
   record Target(String service, String accountId, String region) {}
@@ -47,6 +49,44 @@ final class Calls {
       record(target, operation, resource, "ClientError", rootMessage(e));
       return Optional.empty();
     }
+  }
+
+  /**
+   * The call's result; empty when AWS answered one of {@code goneCodes}, its definitive "the resource
+   * does not exist" for this call (recorded as an {@link Absence}, evidence), or when the call failed
+   * (recorded as an error, missing evidence). Which codes are definitive depends on the call, so the
+   * collector names them.
+   */
+  <T> Optional<T> getOrGone(Target target, String operation, String resource, Set<String> goneCodes, Supplier<T> call) {
+    try {
+      return Optional.ofNullable(call.get());
+    } catch (AwsServiceException e) {
+      String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+      if (code != null && goneCodes.contains(code)) {
+        recordAbsent(target, operation, resource, code, e.awsErrorDetails().errorMessage());
+        return Optional.empty();
+      }
+      return getOrNone(target, operation, Optional.of(resource), Set.of(), () -> {
+        throw e;
+      });
+    } catch (SdkException e) {
+      return getOrNone(target, operation, Optional.of(resource), Set.of(), () -> {
+        throw e;
+      });
+    }
+  }
+
+  void recordAbsent(Target target, String operation, String resource, String code, String message) {
+    absent.add(new Absence(target.service(), operation, target.accountId(), target.region(), code, clean(message), resource));
+  }
+
+  /** Every absence so far, in a stable order. */
+  List<Absence> absent() {
+    return absent.stream()
+        .sorted(Comparator.comparing(Absence::accountId).thenComparing(Absence::region).thenComparing(Absence::service)
+            .thenComparing(Absence::operation).thenComparing(Absence::resource))
+        .distinct()
+        .toList();
   }
 
   /** Parses a policy document AWS returned; a malformed one is recorded as an error of that call. */

@@ -34,7 +34,8 @@ final class KmsCollector {
       Calls.Target target = new Calls.Target(SERVICE, account, region);
       Optional<String> resource = Optional.of(keyId);
       var kms = clients.kms(account, region);
-      calls.get(target, "DescribeKey", resource, () -> kms.describeKey(r -> r.keyId(keyId)).keyMetadata()).ifPresent(meta -> {
+      calls.getOrGone(target, "DescribeKey", keyId, java.util.Set.of("NotFoundException"),
+          () -> kms.describeKey(r -> r.keyId(keyId)).keyMetadata()).ifPresent(meta -> {
         Optional<Boolean> rotation = calls.get(target, "GetKeyRotationStatus", resource,
             () -> kms.getKeyRotationStatus(r -> r.keyId(meta.arn())).keyRotationEnabled());
         var policy = calls.get(target, "GetKeyPolicy", resource,

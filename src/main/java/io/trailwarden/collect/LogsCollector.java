@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The CloudWatch Logs groups trails deliver to: retention, encryption and metric filters. */
 final class LogsCollector {
   private static final String SERVICE = "logs";
+  private static final java.util.Set<String> GONE = java.util.Set.of("ResourceNotFoundException");
 
   private final Calls calls;
   private final ClientFactory clients;
@@ -31,11 +32,15 @@ final class LogsCollector {
       String name = Arns.resource(arn).replaceFirst("^log-group:", "").replaceFirst(":\\*$", "");
       Calls.Target target = new Calls.Target(SERVICE, account, region);
       var logs = clients.logs(account, region);
-      var group = calls.get(target, "DescribeLogGroups", Optional.of(arn), () ->
+      // DescribeLogGroups answering without the group is AWS's definitive "it does not exist".
+      var group = calls.getOrGone(target, "DescribeLogGroups", arn, GONE, () ->
           logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix(name)).logGroups().stream()
               .filter(g -> g.logGroupName().equals(name)).findFirst()
               .orElseThrow(() -> notFound(name)));
-      var filters = calls.get(target, "DescribeMetricFilters", Optional.of(arn), () ->
+      if (group.isEmpty()) {
+        return;
+      }
+      var filters = calls.getOrGone(target, "DescribeMetricFilters", arn, GONE, () ->
           logs.describeMetricFiltersPaginator(r -> r.logGroupName(name)).metricFilters().stream()
               .map(LogsCollector::metricFilter)
               .toList());

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.organizations.model.PolicyTypeStatus;
  */
 final class OrganizationsCollector {
   private static final String SERVICE = "organizations";
+  private static final java.util.Set<String> POLICY_GONE = java.util.Set.of("PolicyNotFoundException");
 
   record Result(Optional<Organization> organization, List<Scp> scps) {}
 
@@ -97,8 +98,14 @@ final class OrganizationsCollector {
     List<Scp> scps = new ArrayList<>();
     for (var summary : summaries.orElse(List.of())) {
       Optional<String> id = Optional.of(summary.id());
-      var content = calls.get(target, "DescribePolicy", id, () -> org.describePolicy(r -> r.policyId(summary.id())).policy().content());
-      var targets = calls.get(target, "ListTargetsForPolicy", id, () ->
+      // An SCP deleted since ListPolicies answers PolicyNotFoundException: it was detached first, so it
+      // protects nothing, and its absence is evidence.
+      var content = calls.getOrGone(target, "DescribePolicy", summary.id(), POLICY_GONE,
+          () -> org.describePolicy(r -> r.policyId(summary.id())).policy().content());
+      if (content.isEmpty() && !calls.failedOn("DescribePolicy", summary.id())) {
+        continue;
+      }
+      var targets = calls.getOrGone(target, "ListTargetsForPolicy", summary.id(), POLICY_GONE, () ->
           org.listTargetsForPolicyPaginator(r -> r.policyId(summary.id())).stream().flatMap(page -> page.targets().stream()).map(t -> t.targetId()).sorted().toList());
       // An SCP whose document or targets could not be read is left out; its error makes the rules UNKNOWN.
       if (content.isPresent() && targets.isPresent()) {

@@ -66,7 +66,7 @@ public final class ResourceReader {
       S3Collector s3 = new S3Collector(calls, clients, fanout, homeRegion);
       Map<String, Bucket> buckets = new TreeMap<>();
       s3.collect(java.util.Set.of(name), List.of(accountId)).forEach(buckets::put);
-      // "No scanned account lists it" means the bucket does not exist (yet): not an error here.
+      // "No scanned account lists it" (or S3's NoSuchBucket, an absence) means the bucket does not exist (yet): not an error here.
       List<io.trailwarden.snapshot.CollectionError> notFound = calls.errors().stream()
           .filter(e -> e.code().equals("BucketOwnerNotFound")).toList();
       return new Parts(Optional.empty(), List.of(), List.of(), buckets, Map.of(), Map.of(), notFound);
@@ -123,7 +123,7 @@ public final class ResourceReader {
           .filter(e -> !parts.ignored().contains(e)).toList();
       return new Snapshot(Snapshot.SCHEMA_VERSION, clock.instant().truncatedTo(ChronoUnit.SECONDS), scope, parts.organization(),
           parts.scps(), parts.trails(), sorted(parts.buckets()), sorted(parts.logGroups()), sorted(parts.kmsKeys()),
-          sorted(parts.alarms()), sorted(parts.snsTopics()), errors, Optional.empty());
+          sorted(parts.alarms()), sorted(parts.snsTopics()), errors, calls.absent(), Optional.empty());
     } finally {
       pool.shutdownNow();
     }

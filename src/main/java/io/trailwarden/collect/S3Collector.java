@@ -9,8 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 
 /**
@@ -39,9 +42,32 @@ final class S3Collector {
     Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     fanout.runAll(List.copyOf(names), name -> owner(name, candidates).ifPresentOrElse(
         owner -> bucket(name, owner).ifPresent(b -> buckets.put(name, b)),
-        () -> calls.record(new Calls.Target(SERVICE, "unknown", homeRegion), "ListBuckets", Optional.of(name),
-            "BucketOwnerNotFound", "no scanned account lists this bucket among its own")));
+        () -> notOwned(name, candidates)));
     return new TreeMap<>(buckets);
+  }
+
+  /**
+   * No scanned account owns the bucket. S3 answers NoSuchBucket to any caller for a name no account
+   * holds, which is evidence (the bucket is gone); a bucket of an account we do not scan answers
+   * AccessDenied or its location, and any failure leaves the owner simply unknown.
+   */
+  private void notOwned(String name, List<String> candidates) {
+    if (!candidates.isEmpty()) {
+      String asker = candidates.get(0);
+      try {
+        clients.s3(asker, homeRegion).getBucketLocation(r -> r.bucket(name));
+      } catch (AwsServiceException e) {
+        if (e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode())) {
+          calls.recordAbsent(new Calls.Target(SERVICE, asker, homeRegion), "GetBucketLocation", name, "NoSuchBucket",
+              e.awsErrorDetails().errorMessage());
+          return;
+        }
+      } catch (SdkException e) {
+        // unanswered: the owner stays unknown below
+      }
+    }
+    calls.record(new Calls.Target(SERVICE, "unknown", homeRegion), "ListBuckets", Optional.of(name),
+        "BucketOwnerNotFound", "no scanned account lists this bucket among its own");
   }
 
   private Optional<String> owner(String name, List<String> candidates) {
@@ -118,16 +144,33 @@ final class S3Collector {
         encryption, logging, ownership, acl));
   }
 
-  private static Bucket.LifecycleRule lifecycleRule(LifecycleRule rule) {
+  /** The rule with its whole filter: a legacy prefix, or Filter's Prefix, Tag, sizes, or And of them. */
+  static Bucket.LifecycleRule lifecycleRule(LifecycleRule rule) {
     @SuppressWarnings("deprecation")
-    String legacyPrefix = rule.prefix();
-    String prefix = rule.filter() == null ? legacyPrefix
-        : rule.filter().prefix() != null ? rule.filter().prefix()
-        : rule.filter().and() != null ? rule.filter().and().prefix() : legacyPrefix;
+    String prefix = rule.prefix();
+    Map<String, String> tags = new TreeMap<>();
+    Long greaterThan = null;
+    Long lessThan = null;
+    LifecycleRuleFilter filter = rule.filter();
+    if (filter != null) {
+      var and = filter.and();
+      prefix = filter.prefix() != null ? filter.prefix() : and != null && and.prefix() != null ? and.prefix() : prefix;
+      if (filter.tag() != null) {
+        tags.put(filter.tag().key(), filter.tag().value());
+      }
+      if (and != null && and.hasTags()) {
+        and.tags().forEach(t -> tags.put(t.key(), t.value()));
+      }
+      greaterThan = filter.objectSizeGreaterThan() != null ? filter.objectSizeGreaterThan() : and == null ? null : and.objectSizeGreaterThan();
+      lessThan = filter.objectSizeLessThan() != null ? filter.objectSizeLessThan() : and == null ? null : and.objectSizeLessThan();
+    }
     return new Bucket.LifecycleRule(
         Optional.ofNullable(rule.id()),
         rule.statusAsString(),
         Optional.ofNullable(prefix),
+        new TreeMap<>(tags),
+        Optional.ofNullable(greaterThan),
+        Optional.ofNullable(lessThan),
         rule.transitions().stream().filter(t -> t.days() != null)
             .map(t -> new Bucket.Transition(t.days(), t.storageClassAsString())).toList(),
         Optional.ofNullable(rule.expiration()).map(e -> e.days()),

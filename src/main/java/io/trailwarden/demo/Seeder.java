@@ -203,6 +203,11 @@ public final class Seeder implements AutoCloseable {
     }
   }
 
+  /** The account's CloudWatch Logs client in the region (tests delete a log group between seeding and scanning). */
+  public software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient logs(String account, String region) {
+    return clients.logs(account, region);
+  }
+
   /** The account's S3 client in the home region, for writing objects (the demo's delivered logs). */
   public software.amazon.awssdk.services.s3.S3Client s3(String account) {
     return clients.s3(account, HOME_REGION);

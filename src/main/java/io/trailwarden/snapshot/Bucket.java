@@ -30,16 +30,25 @@ public record Bucket(
 
   public record ObjectLock(boolean enabled, Optional<String> mode, Optional<Integer> days, Optional<Integer> years) {}
 
-  /** A lifecycle rule; {@code prefix} is its filter's (or legacy) prefix, empty for every object. */
+  /**
+   * A lifecycle rule and its filter: {@code prefix} is the filter's (or legacy) prefix, empty for every
+   * object; {@code tags} the object tags it requires (Filter.Tag or And.Tags, empty for none); the object
+   * size bounds in bytes (Filter or And ObjectSizeGreaterThan / ObjectSizeLessThan). A rule applies to
+   * an object only when every part of its filter matches.
+   */
   public record LifecycleRule(
       Optional<String> id,
       String status,
       Optional<String> prefix,
+      java.util.SortedMap<String, String> tags,
+      Optional<Long> objectSizeGreaterThan,
+      Optional<Long> objectSizeLessThan,
       List<Transition> transitions,
       Optional<Integer> expirationDays,
       List<Transition> noncurrentVersionTransitions,
       Optional<Integer> noncurrentVersionExpirationDays) {
     public LifecycleRule {
+      tags = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(tags));
       transitions = List.copyOf(transitions);
       noncurrentVersionTransitions = List.copyOf(noncurrentVersionTransitions);
     }

@@ -22,6 +22,7 @@ public record Snapshot(
     SortedMap<String, Alarm> alarms,
     SortedMap<String, SnsTopic> snsTopics,
     List<CollectionError> errors,
+    List<Absence> absent,
     Optional<LogIntegrity> logIntegrity) {
 
   /** The snapshot format this build reads and writes. */
@@ -36,6 +37,7 @@ public record Snapshot(
     alarms = sorted(alarms);
     snsTopics = sorted(snsTopics);
     errors = List.copyOf(errors);
+    absent = List.copyOf(absent);
   }
 
   private static <V> SortedMap<String, V> sorted(java.util.Map<String, V> map) {
@@ -58,7 +60,7 @@ public record Snapshot(
   /** The same snapshot with what log verification found. */
   public Snapshot withLogIntegrity(LogIntegrity integrity) {
     return new Snapshot(schemaVersion, collectedAt, scope, organization, scps, trails, buckets, logGroups, kmsKeys, alarms, snsTopics, errors,
-        Optional.of(integrity));
+        absent, Optional.of(integrity));
   }
 
   /** The organization id when Organizations was read. */

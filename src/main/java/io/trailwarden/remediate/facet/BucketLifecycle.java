@@ -22,11 +22,12 @@ import software.amazon.awssdk.services.s3.model.NoncurrentVersionTransition;
 import software.amazon.awssdk.services.s3.model.Transition;
 
 /**
- * The lifecycle rules as the snapshot shows them: {"rules": [{"id", "status", "prefix", "transitions",
- * "expirationDays", "noncurrentVersionTransitions", "noncurrentVersionExpirationDays"}]}, or null.
+ * The lifecycle rules as the snapshot shows them: {"rules": [{"id", "status", "prefix", "tags",
+ * "objectSizeGreaterThan", "objectSizeLessThan", "transitions", "expirationDays",
+ * "noncurrentVersionTransitions", "noncurrentVersionExpirationDays"}]}, or null. The filter fields are
+ * shown so an edit can judge which objects a rule applies to; {@link #write} never changes them.
  *
- * <p>The snapshot's record is lossy (no tag or size filters, no AbortIncompleteMultipartUpload, no
- * date transitions), so the document can never be written as it is: {@link #write} reads the raw
+ * <p>The snapshot's record is lossy (no AbortIncompleteMultipartUpload, no date transitions), so the document can never be written as it is: {@link #write} reads the raw
  * configuration and applies only the difference between {@code from} and {@code to}, by rule ID. Rules
  * whose document did not change are written back exactly as S3 returned them, and a changed rule keeps
  * every field the document does not show.
@@ -61,6 +62,10 @@ public final class BucketLifecycle extends BucketFacet {
     Documents.put(doc, "id", r.id());
     doc.put("status", r.status());
     Documents.put(doc, "prefix", r.prefix());
+    ObjectNode tags = doc.putObject("tags");
+    r.tags().forEach(tags::put);
+    doc.put("objectSizeGreaterThan", r.objectSizeGreaterThan().orElse(null));
+    doc.put("objectSizeLessThan", r.objectSizeLessThan().orElse(null));
     ArrayNode transitions = doc.putArray("transitions");
     r.transitions().forEach(t -> transitions.addObject().put("days", t.days()).put("storageClass", t.storageClass()));
     doc.put("expirationDays", r.expirationDays().orElse(null));
@@ -72,8 +77,8 @@ public final class BucketLifecycle extends BucketFacet {
 
   /** A rule document in the facet's shape. */
   public static ObjectNode rule(String id, String prefix, List<Bucket.Transition> transitions, Integer expirationDays) {
-    return rule(new Bucket.LifecycleRule(Optional.of(id), "Enabled", Optional.of(prefix), transitions,
-        Optional.ofNullable(expirationDays), List.of(), Optional.empty()));
+    return rule(new Bucket.LifecycleRule(Optional.of(id), "Enabled", Optional.of(prefix), new java.util.TreeMap<>(),
+        Optional.empty(), Optional.empty(), transitions, Optional.ofNullable(expirationDays), List.of(), Optional.empty()));
   }
 
   @Override

@@ -107,13 +107,28 @@ public final class AddArchiveLifecycleRule extends LogBucketRemediation {
     return false;
   }
 
+  /** The rule's covers(): its prefix covers the log prefix, and its filter keeps every log object (no tag, no size bound). */
   static boolean covers(JsonNode rule, String prefix) {
     String p = rule.path("prefix").asText("");
-    return p.isEmpty() || prefix.startsWith(p);
+    return (p.isEmpty() || prefix.startsWith(p)) && matchesLogs(rule) && everySize(rule);
   }
 
+  /** The rule's touches(): it applies to some log objects under the prefix. */
   static boolean touches(JsonNode rule, String prefix) {
     String p = rule.path("prefix").asText("");
-    return covers(rule, prefix) || p.startsWith(prefix);
+    return matchesLogs(rule) && (p.isEmpty() || prefix.startsWith(p) || p.startsWith(prefix));
+  }
+
+  /** CloudTrail does not tag log objects: a rule requiring a tag never applies to them. */
+  private static boolean matchesLogs(JsonNode rule) {
+    return rule.path("tags").isEmpty();
+  }
+
+  private static final long MAX_OBJECT_SIZE = 5_497_558_138_880L; // S3's 5 TiB
+
+  private static boolean everySize(JsonNode rule) {
+    JsonNode above = rule.path("objectSizeGreaterThan");
+    JsonNode below = rule.path("objectSizeLessThan");
+    return (!above.isNumber() || above.asLong() == 0) && (!below.isNumber() || below.asLong() > MAX_OBJECT_SIZE);
   }
 }

@@ -13,6 +13,15 @@ import java.util.regex.Pattern;
  * Statement matching as rules/lib/iam.rego does it (Action/NotAction, Resource/NotResource, every
  * Principal form, String/Arn/Bool/Null conditions), so an edit can tell whether the rule already
  * passes and return the policy unchanged. Kept in step with the Rego by the remediation unit tests.
+ *
+ * <p>What the remediation truly needs of it is structural: which statement to extend (the CloudTrail
+ * write grant, found by Principal.Service, Action and Resource), which condition values a statement
+ * already requires, and array building. The decision parts (conditionHolds, denies, the ordinary and
+ * outsider contexts) only answer "does the rule already pass?", which rules/lib/iam.rego answers
+ * authoritatively and the planner already knows (it proposes a fix for a FAIL only, and a second plan
+ * after apply is empty when the rule passes). They can disagree with iam.decide: withAclCheck counts
+ * any Allow for CloudTrail, while the rule also weighs every Deny of the policy. Replacing them with
+ * the rule's verdict (issue 12) is left for after the remediate split.
  */
 final class PolicyMatch {
   private PolicyMatch() {}

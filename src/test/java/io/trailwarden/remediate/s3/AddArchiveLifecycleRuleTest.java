@@ -17,7 +17,8 @@ class AddArchiveLifecycleRuleTest {
   }
 
   static String rule(String id, String prefix, String transitions, Object expiration, Object noncurrentExpiration) {
-    return "{'id':'" + id + "','status':'Enabled','prefix':" + (prefix == null ? "null" : "'" + prefix + "'") + ",'transitions':"
+    return "{'id':'" + id + "','status':'Enabled','prefix':" + (prefix == null ? "null" : "'" + prefix + "'")
+        + ",'tags':{},'objectSizeGreaterThan':null,'objectSizeLessThan':null,'transitions':"
         + transitions + ",'expirationDays':" + expiration + ",'noncurrentVersionTransitions':[],'noncurrentVersionExpirationDays':"
         + noncurrentExpiration + "}";
   }
@@ -33,6 +34,19 @@ class AddArchiveLifecycleRuleTest {
         "[{'days':90,'storageClass':'GLACIER'}]", "null", "null")));
     assertThat(edit(after, "org/AWSLogs/")).isEqualTo(after);
     assertThat(before).isEqualTo(json("{'rules':[" + other + "]}"));
+  }
+
+  /** A tag-filtered rule never applies to CloudTrail's untagged log objects: it neither archives nor is lengthened. */
+  @Test
+  void tagAndSizeFilteredRulesDoNotArchiveTheLogs() {
+    String tagged = rule("tagged", "AWSLogs/", "[{'days':30,'storageClass':'GLACIER'}]", 30, "null")
+        .replace("'tags':{}", "'tags':{'archive':'yes'}");
+    String large = rule("large", "AWSLogs/", "[{'days':30,'storageClass':'GLACIER'}]", "null", "null")
+        .replace("'objectSizeGreaterThan':null", "'objectSizeGreaterThan':131072");
+    JsonNode after = edit(json("{'rules':[" + tagged + "," + large + "]}"), "AWSLogs/");
+    assertThat(after.path("rules")).hasSize(3);
+    assertThat(after.path("rules").get(0)).as("never applies to logs: left as it is").isEqualTo(json(tagged));
+    assertThat(after.path("rules").get(2).path("id").asText()).isEqualTo(AddArchiveLifecycleRule.RULE_ID);
   }
 
   @Test

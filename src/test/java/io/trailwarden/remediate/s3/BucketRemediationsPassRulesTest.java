@@ -66,9 +66,11 @@ class BucketRemediationsPassRulesTest {
     bucket.set("versioning", json("{'status':'Disabled','mfaDelete':'Disabled'}"));
     bucket.putNull("encryption");
     bucket.putNull("logging");
-    bucket.set("lifecycleRules", json("[{'id':'short','status':'Enabled','prefix':'AWSLogs/','transitions':[],'expirationDays':30,"
+    bucket.set("lifecycleRules", json("[{'id':'short','status':'Enabled','prefix':'AWSLogs/','tags':{},'objectSizeGreaterThan':null,"
+        + "'objectSizeLessThan':null,'transitions':[],'expirationDays':30,"
         + "'noncurrentVersionTransitions':[],'noncurrentVersionExpirationDays':null},"
-        + "{'id':'scratch','status':'Enabled','prefix':'scratch/','transitions':[],'expirationDays':1,"
+        + "{'id':'scratch','status':'Enabled','prefix':'scratch/','tags':{},'objectSizeGreaterThan':null,"
+        + "'objectSizeLessThan':null,'transitions':[],'expirationDays':1,"
         + "'noncurrentVersionTransitions':[],'noncurrentVersionExpirationDays':1}]"));
     Snapshot broken = io.parse(raw.toString(), "broken");
     List<String> rules = AUTOMATED.stream().map(id -> Remediations.find(id).orElseThrow().ruleId()).toList();
