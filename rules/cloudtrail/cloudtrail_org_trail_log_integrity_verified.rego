@@ -46,7 +46,12 @@ whole_subject := snapshot.trail_subject(trail) if {
 	trail.arn == object.get(input.logIntegrity, "trailArn", "")
 } else := snapshot.organization_subject
 
-verification_failed if not is_null(object.get(input.logIntegrity, "error", null))
+# Without verification (logIntegrity null) there is nothing to judge, and object.get on null would be a
+# built-in error.
+verification_failed if {
+	is_object(input.logIntegrity)
+	not is_null(object.get(input.logIntegrity, "error", null))
+}
 
 subjects contains chain_subject(chain) if {
 	some chain in input.logIntegrity.chains

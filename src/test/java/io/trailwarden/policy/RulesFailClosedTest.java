@@ -52,6 +52,25 @@ class RulesFailClosedTest {
         .hasMessageContaining("cloudtrail/cloudtrail_org_trail_logging.rego:");
   }
 
+  /**
+   * A snapshot's optional sections may be null (a scan without --verify-logs has no logIntegrity): every
+   * rule must evaluate on it under strict built-in errors, judging nothing it has no evidence for.
+   */
+  @Test
+  void everyRuleEvaluatesOnASnapshotWithoutItsOptionalSections() throws Exception {
+    PolicyEngine engine = PolicyEngineTest.engine(TestFiles.rulesDir());
+    List<String> ids = engine.catalogue().rules().stream().map(RuleMetadata::id).toList();
+    for (String example : List.of("compliant-org.json", "misconfigured-org.json")) {
+      var snapshot = (com.fasterxml.jackson.databind.node.ObjectNode) io.trailwarden.Json.mapper()
+          .readTree(PolicyEngineTest.snapshot(example));
+      snapshot.putNull("logIntegrity");
+      List<RuleResult> results = engine.evaluate(io.trailwarden.Json.mapper().writeValueAsString(snapshot), Map.of(), ids);
+      assertThat(results).hasSameSizeAs(ids);
+      assertThat(results).filteredOn(r -> r.ruleId().equals("cloudtrail_org_trail_log_integrity_verified"))
+          .singleElement().satisfies(r -> assertThat(r.subjects()).as(example).isEmpty());
+    }
+  }
+
   @Test
   void aRulesDirectoryOfAnyNameIsRead(@TempDir Path temp) throws Exception {
     Path copy = TestFiles.copyOfRules(temp);
