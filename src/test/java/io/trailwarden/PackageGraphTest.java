@@ -133,4 +133,22 @@ class PackageGraphTest {
         .should().dependOnClassesThat().resideInAnyPackage("io.trailwarden.logs", "io.trailwarden.logs.fetch..")
         .check(MAIN);
   }
+
+  @Test
+  void investigationsReadTheLogsButKnowNothingOfTheScanner() {
+    // investigate reuses the logs package's stores and copier; like it, it knows the scanner only through the snapshot.
+    noClasses().that().resideInAPackage("io.trailwarden.investigate..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.trailwarden.config..", "io.trailwarden.finding..",
+            "io.trailwarden.report..", "io.trailwarden.collect..", "io.trailwarden.scan..", "io.trailwarden.remediate..",
+            "io.trailwarden.policy..", "io.trailwarden.demo..", "io.trailwarden.export..")
+        .check(MAIN);
+    noClasses().that().resideInAPackage("io.trailwarden.logs..")
+        .should().dependOnClassesThat().resideInAPackage("io.trailwarden.investigate..").check(MAIN);
+  }
+
+  @Test
+  void onlyTheEngineTalksToDuckDb() {
+    noClasses().that().doNotHaveFullyQualifiedName("io.trailwarden.investigate.DuckDbEngine")
+        .should().dependOnClassesThat().resideInAnyPackage("org.duckdb..", "java.sql..").check(MAIN);
+  }
 }

@@ -10,6 +10,12 @@ import io.trailwarden.demo.DemoOrganization;
 import io.trailwarden.demo.MotoServer;
 import io.trailwarden.demo.Seeder;
 import io.trailwarden.finding.Baseline;
+import io.trailwarden.investigate.Investigations;
+import io.trailwarden.investigate.LogQuery;
+import io.trailwarden.investigate.LogSource;
+import io.trailwarden.investigate.ResultFormat;
+import io.trailwarden.logs.LogSources;
+import io.trailwarden.logs.LogVerification;
 import io.trailwarden.finding.Status;
 import io.trailwarden.policy.RulesDirectory;
 import io.trailwarden.remediate.Journal;
@@ -19,11 +25,14 @@ import io.trailwarden.remediate.PlanPrinter;
 import io.trailwarden.remediate.Remediator;
 import io.trailwarden.remediate.fix.Remediations;
 import io.trailwarden.scan.Pipeline;
+import io.trailwarden.snapshot.Snapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +60,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--verify-logs", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Also deliver signed log files and digests for every account x region (one log file is then edited) "
-          + "and verify them, as logs verify does, into <output-dir>/logs-verify (default: on; --no-verify-logs skips it).")
+          + "and verify them, as logs verify does, into <output-dir>/logs-verify; then run the cross-account and tamper-attempt "
+          + "investigations over them, as logs query does (default: on; --no-verify-logs skips both).")
   boolean verifyLogs;
 
   @Override
@@ -115,9 +125,41 @@ final class DemoCommand implements Callable<Integer> {
             dir.resolve(Scans.SNAPSHOT_FILE));
         var evaluation = logsPipeline.evaluate(verified);
         logsPipeline.report(evaluation, logsReport, CATEGORY + "/logs");
-        return Outcome.exitCode(evaluation, logsReport, err);
+        int exit = Outcome.exitCode(evaluation, logsReport, err);
+        investigate(aws, scanned.snapshot(), delivered, dir.resolve("cache"), out);
+        return exit;
       } finally {
         seeder.restoreBucketPolicy(seeded.loggingAccountId(), DemoOrganization.LOG_BUCKET, policy);
+      }
+    }
+  }
+
+  /**
+   * The saved investigations the demo shows, as logs query runs them, over the window just delivered
+   * (its own days only, to keep the demo quick): the log files are downloaded into a cache and loaded
+   * into the embedded engine once, and each investigation is one SQL query on them.
+   */
+  private static void investigate(Connector aws, Snapshot snapshot, DemoLogs.Delivered delivered,
+      Path cache, PrintWriter out) {
+    Instant to = Instant.now();
+    var request = new LogVerification.Request(delivered.from(), to, List.of(), List.of(), 8);
+    var target = LogVerification.target(snapshot, request);
+    try (ClientFactory clients = aws.connect(List.of())) {
+      var reader = LogSources.reader(clients, snapshot, target.bucket());
+      var source = LogSource.s3(reader.s3(), reader.account(), target.bucket(), cache, 8);
+      try (var query = LogQuery.load(source, target, snapshot, delivered.from(), to)) {
+        out.println();
+        out.printf("Investigate: %d log files of %d accounts x %d regions in %d events, on the embedded SQL engine, as "
+            + "logs query does:%n", query.fetched().files().size(), target.accounts().size(), target.regions().size(),
+            query.events());
+        for (String id : DemoLogs.INVESTIGATIONS) {
+          var investigation = Investigations.get(id);
+          var result = query.run(investigation, Map.of());
+          out.println();
+          out.println("trailwarden logs query " + id + "   (" + investigation.title() + ")");
+          out.print(ResultFormat.TABLE.render(result));
+        }
+        out.flush();
       }
     }
   }

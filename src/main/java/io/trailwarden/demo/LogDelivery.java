@@ -113,6 +113,20 @@ public final class LogDelivery {
 
   private record Previous(String key, String signature, String sha256) {}
 
+  /**
+   * One log file of the given records, delivered at {@code delivered} (no digest lists it): the
+   * events an investigation looks for, written as CloudTrail writes them. Returns its key.
+   */
+  public String putRecords(DigestKeys keys, Instant delivered, List<ObjectNode> records, Random random) {
+    String unique = Long.toHexString(random.nextLong() | Long.MIN_VALUE).toUpperCase().substring(0, 16);
+    String key = keys.logKey(delivered, unique);
+    ObjectNode file = Json.mapper().createObjectNode();
+    file.putArray("Records").addAll(records);
+    s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/json").contentEncoding("gzip"),
+        RequestBody.fromBytes(gzip(Json.pretty(file).getBytes(StandardCharsets.UTF_8))));
+    return key;
+  }
+
   private ObjectNode putLogFile(DigestKeys keys, Instant delivered, Random random, List<String> written) {
     String unique = Long.toHexString(random.nextLong() | Long.MIN_VALUE).toUpperCase().substring(0, 16);
     String key = keys.logKey(delivered, unique);

@@ -39,6 +39,13 @@ class DemoIT {
     assertThat(reports.resolve("snapshot.json")).exists();
     assertThat(reports.resolve("trailwarden.sarif")).exists();
     JunitSchemas.validateBoth(reports.resolve("trailwarden-junit.xml"));
+    // The investigations over the delivered logs: two cross-account assumptions (not the one within
+    // payments-prod) and two refused tamper attempts (not lending-dev stopping its own debug trail).
+    String investigated = run.out().substring(run.out().indexOf("Investigate: "));
+    assertThat(investigated).contains("trailwarden logs query cross_account_assume_role", "role/SecurityAudit",
+        "role/OrganizationAccountAccessRole", "trailwarden logs query audit_log_tampering", "StopLogging",
+        "PutBucketLifecycle").doesNotContain("role/ReadOnly", "lending-debug");
+    assertThat(investigated.split("\\(2 rows\\)", -1)).hasSize(3);
   }
 
   @Test

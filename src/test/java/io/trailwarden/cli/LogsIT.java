@@ -201,4 +201,48 @@ class LogsIT {
     // The set-aside bucket policy fails its rules, and failures take precedence over missing evidence.
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES.code());
   }
+
+  @Test
+  void queryCountsTheSameEventsFromS3AndALockerThenFindsATamperAttempt() throws Exception {
+    Path cache = temp.resolve("cache");
+
+    // A query of your own, over S3 and over a locker logs fetch made: the same events.
+    Path count = temp.resolve("count.sql");
+    Files.writeString(count, """
+        -- id: count_events
+        -- title: Events per account
+        -- description: How many events each account logged.
+        -- window: 24h
+        -- columns: account, events
+        SELECT account, count(*) AS events FROM events GROUP BY account ORDER BY account
+        """);
+    Path locker = temp.resolve("locker");
+    assertThat(logs("fetch", locker.toString(), "--config", config.toString(), "--from", window(), "--to", fixture.end.toString(),
+        "--public-keys", keys.toString()).exitCode()).isZero();
+    MainTest.Run fromS3 = logs("query", "--sql", count.toString(), "--config", config.toString(), "--cache", cache.toString(),
+        "--from", window(), "--to", fixture.end.toString(), "--format", "csv");
+    MainTest.Run fromLocker = logs("query", "--sql", count.toString(), "--source", locker.toString(), "--from", window(), "--to",
+        fixture.end.toString(), "--format", "csv");
+    assertThat(fromS3.exitCode()).as(fromS3.err()).isZero();
+    assertThat(fromLocker.exitCode()).as(fromLocker.err()).isZero();
+    assertThat(fromS3.out()).startsWith("account,events\r\n").hasLineCount(5).isEqualTo(fromLocker.out());
+
+    String member = seeded.productionAccount();
+    fixture.events(io.trailwarden.demo.TrailEvent.call(io.trailwarden.demo.TrailEvent.role(member, "Intruder", "x"), member,
+        "us-east-1", fixture.end.minusSeconds(1800), "cloudtrail.amazonaws.com", "StopLogging")
+        .param("name", ArticleOrganization.TRAIL).error("AccessDenied", "denied by a service control policy"));
+    MainTest.Run run = logs("query", "audit_log_tampering", "--config", config.toString(), "--cache", cache.toString(),
+        "--format", "json");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK.code());
+    JsonNode rows = Json.mapper().readTree(run.out());
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).path("account").asText()).isEqualTo(member);
+    assertThat(rows.get(0).path("event_name").asText()).isEqualTo("StopLogging");
+    assertThat(rows.get(0).path("error_code").asText()).isEqualTo("AccessDenied");
+
+    MainTest.Run unknown = logs("query", "audit_log_tampering", "--param", "trial=x", "--config", config.toString());
+    assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(unknown.err()).contains("--param trial: investigation audit_log_tampering has no such parameter (it has trail, bucket)");
+  }
 }

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * pair made for this test run, and the tampering an attacker (or an accident) would do to them. The
  * verifier learns the key as a saved ListPublicKeys answer, since the emulator has no ListPublicKeys.
  * Reusable by any test that needs delivered logs: {@code logs verify}, {@code logs fetch}, and the
- * investigations that will read the same files.
+ * investigations ({@code logs query}), whose events {@link #events} writes among the chains' everyday ones.
  */
 public final class LogFixture {
   public static final String TRAIL = "org-trail";
@@ -107,6 +107,27 @@ public final class LogFixture {
       throw new UncheckedIOException(e);
     }
     return file;
+  }
+
+  /**
+   * Log files of the given records in the folder of the account and region that logged them (the
+   * record's {@code recipientAccountId} and {@code awsRegion}), one file per record, delivered five
+   * minutes after it: the events an investigation looks for, among the chains' everyday ones.
+   */
+  public List<String> events(io.trailwarden.demo.TrailEvent... events) {
+    List<String> keys = new java.util.ArrayList<>();
+    for (io.trailwarden.demo.TrailEvent event : events) {
+      var node = event.node();
+      Instant at = Instant.parse(node.get("eventTime").asText());
+      keys.add(delivery.putRecords(keys(node.get("recipientAccountId").asText(), node.get("awsRegion").asText()),
+          at.plus(Duration.ofMinutes(5)), List.of(node), random));
+    }
+    return keys;
+  }
+
+  /** Writes raw bytes at a key, as a damaged or stray file would be. */
+  public void putRaw(String key, byte[] body) {
+    s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(body));
   }
 
   /** Rewrites an object's uncompressed contents, keeping its metadata (so a digest keeps its signature). */

@@ -1,6 +1,5 @@
 package io.trailwarden.logs.fetch;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailwarden.AtomicFiles;
 import io.trailwarden.Json;
 import io.trailwarden.logs.DigestListing;
@@ -18,31 +17,19 @@ import io.trailwarden.snapshot.Snapshot;
 import io.trailwarden.snapshot.SnapshotIo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Copies a window's digests and the log files they list into an evidence locker ({@link Locker}):
@@ -55,6 +42,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 public final class LogFetcher {
   private final S3Client s3;
   private final String account;
+  private final ObjectCopier copier;
   private final int concurrency;
 
   /** What a fetch did; {@code notFound} lists keys a digest names that the bucket does not have (verify reports them). */
@@ -67,6 +55,7 @@ public final class LogFetcher {
   public LogFetcher(S3Client s3, String account, int concurrency) {
     this.s3 = s3;
     this.account = account;
+    this.copier = new ObjectCopier(s3, account);
     this.concurrency = concurrency;
   }
 
@@ -141,78 +130,15 @@ public final class LogFetcher {
 
   /** Copies one object unless an identical copy is there; false when the bucket has no such key. */
   private boolean copy(String bucket, String key, Path dir, boolean sidecar, Counts counts) throws IOException {
-    Path file = Locker.file(dir, key);
-    HeadObjectResponse head;
-    try {
-      head = s3.headObject(r -> r.bucket(bucket).key(key));
-    } catch (NoSuchKeyException e) {
-      counts.notFound.add(key);
-      return false;
-    } catch (AwsServiceException e) {
-      if (e.statusCode() == 404) {
+    switch (copier.copy(bucket, key, dir, sidecar)) {
+      case NOT_FOUND -> {
         counts.notFound.add(key);
         return false;
       }
-      throw new LogStore.StoreException(e.awsErrorDetails() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode(),
-          "s3 HeadObject on s3://" + bucket + "/" + key + " as account " + account + ": " + e.getMessage());
+      case ALREADY_THERE -> counts.alreadyThere.incrementAndGet();
+      case COPIED -> counts.copied.incrementAndGet();
     }
-    String eTag = unquote(head.eTag());
-    Path metadataFile = Locker.metadataFile(dir, key);
-    if (Files.isRegularFile(file) && matches(file, eTag, head.contentLength()) && (!sidecar || Files.isRegularFile(metadataFile))) {
-      counts.alreadyThere.incrementAndGet();
-      return true;
-    }
-    if (sidecar) {
-      ObjectNode meta = Json.mapper().createObjectNode();
-      meta.put("bucket", bucket);
-      meta.put("key", key);
-      meta.put("eTag", eTag);
-      meta.set("metadata", Json.mapper().valueToTree(new TreeMap<>(head.metadata())));
-      AtomicFiles.write(metadataFile, Json.pretty(meta));
-    }
-    Files.createDirectories(file.getParent());
-    Path part = file.resolveSibling(file.getFileName() + ".part");
-    MessageDigest md5 = md5();
-    try (InputStream body = new DigestInputStream(s3.getObject(r -> r.bucket(bucket).key(key).ifMatch(head.eTag())), md5);
-        OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-      body.transferTo(out);
-    }
-    if (!sameContent(HexFormat.of().formatHex(md5.digest()), Files.size(part), eTag, head.contentLength())) {
-      Files.deleteIfExists(part);
-      throw new LogStore.StoreException("ETagMismatch", "s3://" + bucket + "/" + key + ": the bytes read do not match ETag " + eTag);
-    }
-    try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
-      channel.force(true);
-    }
-    Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    counts.copied.incrementAndGet();
     return true;
-  }
-
-  private static boolean matches(Path file, String eTag, long length) throws IOException {
-    MessageDigest md5 = md5();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md5)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return sameContent(HexFormat.of().formatHex(md5.digest()), Files.size(file), eTag, length);
-  }
-
-  // A multipart upload's ETag is not the MD5 of the object ("<md5 of the parts' md5s>-<parts>"): the length must do.
-  private static boolean sameContent(String md5, long size, String eTag, long length) {
-    return size == length && (eTag.contains("-") || md5.equalsIgnoreCase(eTag));
-  }
-
-  private static String unquote(String eTag) {
-    return eTag == null ? "" : eTag.replace("\"", "");
-  }
-
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no MD5", e);
-    }
   }
 
   private static void await(Future<?> future) throws IOException {

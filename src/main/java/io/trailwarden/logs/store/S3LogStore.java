@@ -24,23 +24,32 @@ public final class S3LogStore implements LogStore {
     this.account = account;
   }
 
+  /** A listed object: its key, ETag and length, as ListObjectsV2 gives them. */
+  public record Listed(String key, String eTag, long size) {}
+
   @Override
   public Stream<String> keys(String bucket, String prefix, String startAfter) {
+    return objects(bucket, prefix, startAfter).map(Listed::key);
+  }
+
+  /** The objects under the prefix after {@code startAfter}, in key order, fetched lazily; close the stream. */
+  public Stream<Listed> objects(String bucket, String prefix, String startAfter) {
     Iterator<S3Object> pages = call("ListObjectsV2", bucket, prefix, () -> s3.listObjectsV2Paginator(r -> r.bucket(bucket)
         .prefix(prefix).startAfter(startAfter)).contents().iterator());
     // The pages are fetched as the stream is read, so a failure on a later page must be translated there too.
-    Iterator<String> keys = new Iterator<>() {
+    Iterator<Listed> objects = new Iterator<>() {
       @Override
       public boolean hasNext() {
         return call("ListObjectsV2", bucket, prefix, pages::hasNext);
       }
 
       @Override
-      public String next() {
-        return call("ListObjectsV2", bucket, prefix, pages::next).key();
+      public Listed next() {
+        S3Object object = call("ListObjectsV2", bucket, prefix, pages::next);
+        return new Listed(object.key(), object.eTag(), object.size());
       }
     };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(objects, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
   @Override

@@ -1,0 +1,157 @@
+package io.trailwarden.cli;
+
+import io.trailwarden.InvalidInputException;
+import io.trailwarden.aws.ClientFactory;
+import io.trailwarden.aws.Connector;
+import io.trailwarden.config.ConfigLoader;
+import io.trailwarden.investigate.DuckDbEngine;
+import io.trailwarden.investigate.Investigation;
+import io.trailwarden.investigate.Investigations;
+import io.trailwarden.investigate.LogQuery;
+import io.trailwarden.investigate.LogSource;
+import io.trailwarden.investigate.ResultFormat;
+import io.trailwarden.logs.LogSources;
+import io.trailwarden.logs.LogVerification;
+import io.trailwarden.logs.LogVerifier;
+import io.trailwarden.logs.fetch.LockerManifest;
+import io.trailwarden.logs.store.Locker;
+import io.trailwarden.scan.Pipeline;
+import io.trailwarden.snapshot.Snapshot;
+import io.trailwarden.snapshot.SnapshotIo;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code logs query ID|--sql FILE}: a saved investigation over the organization's delivered logs, on the embedded engine. */
+@Command(name = "query", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Run a saved investigation (logs list) or your own SQL over the organization trail's log files of a window: "
+        + "listed per account x region x day, downloaded in parallel into a cache keyed by ETag (or read from an evidence "
+        + "locker with --source), and queried on the embedded DuckDB engine as the table events.")
+final class LogsQueryCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ConfigOption config;
+  @Mixin AwsOptions aws;
+  @Mixin WindowOptions window;
+
+  static final class Which {
+    @Parameters(index = "0", paramLabel = "ID", description = "A saved investigation's id (logs list).")
+    String id;
+
+    @Option(names = "--sql", paramLabel = "FILE", description = "An investigation file of your own, in the same format.")
+    Path sql;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1") Which which;
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter of the investigation (logs show ID lists them).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--source", paramLabel = "DIR", description = "Read an evidence locker that logs fetch wrote, offline, instead of S3.")
+  Path source;
+
+  @Option(names = "--snapshot", paramLabel = "FILE", description = "Use this snapshot for the trail and accounts instead of "
+      + "collecting one (with --source: instead of the locker's).")
+  Path snapshotFile;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "The download cache (default: $XDG_CACHE_HOME/trailwarden/logs, "
+      + "else ~/.cache/trailwarden/logs).")
+  Path cache;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, csv or json (default: table).")
+  ResultFormat format;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Investigation investigation = which.sql != null ? Investigations.file(which.sql) : Investigations.get(which.id);
+    LogQuery.checkParams(investigation, params);
+    ConfigLoader.Loaded loaded = config.load();
+    var organization = loaded.config().organization();
+    Instant now = Instant.now();
+    if (source != null) {
+      if (!Files.isDirectory(source)) {
+        throw new InvalidInputException("--source " + source + ": no such directory");
+      }
+      Snapshot snapshot = new SnapshotIo().read(snapshotFile != null ? snapshotFile : Locker.file(source, Locker.SNAPSHOT_FILE));
+      Optional<LockerManifest> manifest = LockerManifest.read(source);
+      var request = request(investigation, now, organization.concurrency(), manifest.map(LockerManifest::to));
+      LogVerifier.Target target = target(snapshot, request);
+      return run(investigation, LogSource.locker(source, organization.concurrency()), target, snapshot, request, out, err);
+    }
+    Connector connector = aws.connector(organization, System.getenv());
+    Snapshot snapshot = snapshotFile != null ? new SnapshotIo().read(snapshotFile) : collect(connector, organization, err);
+    var request = request(investigation, now, organization.concurrency(), Optional.empty());
+    LogVerifier.Target target = target(snapshot, request);
+    try (ClientFactory clients = connector.connect(List.of())) {
+      LogSources.BucketReader reader = LogSources.reader(clients, snapshot, target.bucket());
+      Path dir = cache != null ? cache : LogSource.defaultCache(System.getenv());
+      return run(investigation, LogSource.s3(reader.s3(), reader.account(), target.bucket(), dir, organization.concurrency()),
+          target, snapshot, request, out, err);
+    }
+  }
+
+  /** The window: --from/--to, else the investigation's own window ending now (or at a locker's end). */
+  private LogVerification.Request request(Investigation investigation, Instant now, int concurrency, Optional<Instant> end) {
+    Instant to = window.to != null ? WindowOptions.time(window.to, now, "--to") : end.orElse(now);
+    return window.request(now, concurrency, Optional.of(to.minus(investigation.window())), Optional.of(to));
+  }
+
+  private static LogVerifier.Target target(Snapshot snapshot, LogVerification.Request request) {
+    try {
+      return LogVerification.target(snapshot, request);
+    } catch (RuntimeException e) {
+      if (e instanceof InvalidInputException) {
+        throw e;
+      }
+      throw new InvalidInputException("cannot tell where the logs are: " + e.getMessage());
+    }
+  }
+
+  private static Snapshot collect(Connector connector, io.trailwarden.config.OrganizationSettings organization, PrintWriter err)
+      throws Exception {
+    Path file = Files.createTempFile("trailwarden-query-", ".json");
+    try {
+      return Pipeline.collect(connector, organization, file, err);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private int run(Investigation investigation, LogSource logSource, LogVerifier.Target target, Snapshot snapshot,
+      LogVerification.Request request, PrintWriter out, PrintWriter err) {
+    Instant start = Instant.now();
+    try (LogQuery query = LogQuery.load(logSource, target, snapshot, request.from(), request.to())) {
+      DuckDbEngine.Result result = query.run(investigation, params);
+      out.print(format.render(result));
+      out.flush();
+      if (System.console() != null) {
+        LogSource.Fetched fetched = query.fetched();
+        err.printf("%s: %d log file%s in %d day folder%s (%d downloaded, %.1f MB; %d from the cache), %d event%s from %s to %s, "
+            + "%d row%s in %.1f s%n", investigation.id(), fetched.files().size(), plural(fetched.files().size()), fetched.folders(),
+            plural(fetched.folders()), fetched.downloaded(), fetched.bytesDownloaded() / 1e6, fetched.cached(), query.events(),
+            plural(query.events()), request.from(), request.to(), result.rows().size(), plural(result.rows().size()),
+            Duration.between(start, Instant.now()).toMillis() / 1000.0);
+      }
+    }
+    return ExitCode.OK.code();
+  }
+
+  private static String plural(long n) {
+    return n == 1 ? "" : "s";
+  }
+}

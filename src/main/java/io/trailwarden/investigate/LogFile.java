@@ -1,0 +1,10 @@
+package io.trailwarden.investigate;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * One log file ready for the engine: on disk (the cache or a locker), checked, with where its key says
+ * it comes from. {@code shown} is how the user knows it: its S3 URL, or its path in the locker.
+ */
+public record LogFile(Path path, String shown, String account, String region, LocalDate day) {}

@@ -1,0 +1,94 @@
+package io.trailwarden.investigate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trailwarden.InvalidInputException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The investigation file format: the header, the parameters and how their values reach the SQL. */
+class InvestigationTest {
+  static final String GOOD = """
+      -- id: some_calls
+      -- title: Some calls
+      -- description: What it finds.
+      -- window: 36h
+      -- param: name text StopLogging the event name
+      -- param: limit int 10 how many
+      -- param: accounts list @sensitive_buckets some list
+      -- columns: event_name
+      SELECT eventName AS event_name FROM events
+      WHERE eventName = {{name}} AND list_contains({{accounts}}, account) LIMIT {{limit}}
+      """;
+
+  @Test
+  void theHeaderGivesTheMetadataAndTheDefaultsFillTheSql() {
+    Investigation i = Investigation.parse(GOOD, "x.sql");
+
+    assertThat(i.id()).isEqualTo("some_calls");
+    assertThat(i.window()).isEqualTo(Duration.ofHours(36));
+    assertThat(i.columns()).containsExactly("event_name");
+    assertThat(i.params()).extracting(Investigation.Param::name).containsExactly("name", "limit", "accounts");
+    assertThat(i.render(Map.of(), Map.of("sensitive_buckets", List.of("a", "b'c"))))
+        .endsWith("WHERE eventName = 'StopLogging' AND list_contains(['a', 'b''c'], account) LIMIT 10");
+  }
+
+  @Test
+  void aGivenValueIsALiteralThatCannotChangeTheStatement() {
+    Investigation i = Investigation.parse(GOOD, "x.sql");
+
+    assertThat(i.render(Map.of("name", "x' OR '1'='1", "limit", "3", "accounts", ""), Map.of()))
+        .endsWith("WHERE eventName = 'x'' OR ''1''=''1' AND list_contains(CAST([] AS VARCHAR[]), account) LIMIT 3");
+    assertThatThrownBy(() -> i.render(Map.of("limit", "3; DROP TABLE events"), Map.of()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("--param limit").hasMessageContaining("whole number");
+  }
+
+  @Test
+  void anUnknownParameterIsRefusedNamingTheKnownOnes() {
+    Investigation i = Investigation.parse(GOOD, "x.sql");
+
+    assertThatThrownBy(() -> i.render(Map.of("hours", "5"), Map.of())).isInstanceOf(InvalidInputException.class)
+        .hasMessage("--param hours: investigation some_calls has no such parameter (it has name, limit, accounts)");
+  }
+
+  @Test
+  void aMalformedFileIsRefusedNamingTheFileAndLine() {
+    assertThatThrownBy(() -> Investigation.parse(GOOD.replace("-- window: 36h", "-- windw: 36h"), "mine.sql"))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("mine.sql line 4: unknown header field 'windw'");
+    assertThatThrownBy(() -> Investigation.parse(GOOD.replace("-- window: 36h\n", ""), "mine.sql"))
+        .hasMessage("mine.sql: the header has no '-- window:' line");
+    assertThatThrownBy(() -> Investigation.parse(GOOD.replace("{{limit}}", "{{limt}}"), "mine.sql"))
+        .hasMessageContaining("mine.sql: the SQL uses {{limt}}, which no '-- param:' line declares");
+    assertThatThrownBy(() -> Investigation.parse(GOOD.replace("-- param: limit int 10", "-- param: limit int ten"), "mine.sql"))
+        .hasMessageContaining("mine.sql line 6: the default of int parameter 'limit' is not a number");
+    assertThatThrownBy(() -> Investigation.parse(GOOD.replace("@sensitive_buckets", "@secret"), "mine.sql"))
+        .hasMessageContaining("mine.sql line 7: default @secret is not one the organization fills");
+    assertThatThrownBy(() -> Investigation.parse(GOOD.lines().limit(8).reduce("", (a, b) -> a + b + "\n"), "mine.sql"))
+        .hasMessage("mine.sql: no SQL after the header");
+  }
+
+  @Test
+  void everyBuiltInInvestigationParsesAndIsNamedByItsId() {
+    List<Investigation> all = Investigations.builtIn();
+
+    assertThat(all).extracting(Investigation::id).containsExactly("audit_log_tampering", "console_login_without_mfa",
+        "cross_account_assume_role", "failed_access", "root_activity", "sensitive_resource_access");
+    assertThat(all).allSatisfy(i -> {
+      assertThat(i.title()).isNotBlank();
+      assertThat(i.description()).isNotBlank();
+      assertThat(i.columns()).isNotEmpty();
+    });
+  }
+
+  @Test
+  void aWrongSqlFailsNamingTheFile() {
+    Investigation i = Investigation.parse(GOOD.replace("FROM events", "FROM evnts"), "mine.sql");
+    try (DuckDbEngine engine = new DuckDbEngine()) {
+      assertThatThrownBy(() -> engine.query(i.render(Map.of(), Map.of()), i.source())).isInstanceOf(InvalidInputException.class)
+          .hasMessageStartingWith("mine.sql: the SQL failed:").hasMessageContaining("evnts");
+    }
+  }
+}
