@@ -247,8 +247,40 @@ compliant := {
 	"kmsKeys": {key_arn: kms_key},
 	"alarms": monitoring_alarms,
 	"snsTopics": monitoring_topics,
+	"securityHubs": security_hubs,
+	"guardDuty": guard_duty,
 	"errors": [],
 	"absent": [],
+}
+
+# Every account x region of the compliant organization, as the security tools are read in them.
+security_places := [{"accountId": a, "region": r} |
+	some a in [management_account, logging_account, production_account]
+	some r in ["us-east-1", "eu-west-1"]
+]
+
+hub_arn(account, region) := sprintf("arn:aws:securityhub:%s:%s:hub/default", [region, account])
+
+security_hubs := {hub_arn(p.accountId, p.region): {
+	"arn": hub_arn(p.accountId, p.region), "accountId": p.accountId, "region": p.region,
+	"subscribedAt": "2026-01-10T09:00:00.000Z",
+} |
+	some p in security_places
+}
+
+detector_arn(account, region) := sprintf("arn:aws:guardduty:%s:%s:detector/%s", [region, account, detector_id(account, region)])
+
+detector_id(account, region) := sprintf("d%s%s", [account, replace(region, "-", "")])
+
+guard_duty := {
+	"detectors": {detector_arn(p.accountId, p.region): {
+		"arn": detector_arn(p.accountId, p.region), "accountId": p.accountId, "region": p.region,
+		"detectorId": detector_id(p.accountId, p.region), "status": "ENABLED",
+	} |
+		some p in security_places
+	},
+	# The security tooling is administered from the log-archive (security) account.
+	"administrators": [{"region": r, "accountId": logging_account, "status": "ENABLED"} | some r in ["us-east-1", "eu-west-1"]],
 }
 
 # The compliant organization with the organization trail's fields changed.

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -177,6 +178,11 @@ public final class ClientFactory implements AutoCloseable {
   public SecurityHubClient securityHub(String accountId, String region) {
     AwsCredentialsProvider credentials = credentials(accountId);
     return cached("securityhub", accountId, region, () -> configure(SecurityHubClient.builder(), credentials, region).build());
+  }
+
+  public GuardDutyClient guardDuty(String accountId, String region) {
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("guardduty", accountId, region, () -> configure(GuardDutyClient.builder(), credentials, region).build());
   }
 
   @Override

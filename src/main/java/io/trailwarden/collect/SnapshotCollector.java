@@ -65,11 +65,17 @@ public final class SnapshotCollector {
       var alarms = alarmsCollector.alarms(alarmPlaces);
       var snsTopics = alarmsCollector.topics(alarmPlaces, alarms.values(), Set.copyOf(readable));
 
+      var securityTools = new SecurityToolsCollector(calls, clients, fanout);
+      var places = SecurityToolsCollector.places(readable, regions);
+      var securityHubs = securityTools.securityHubs(places);
+      var guardDuty = securityTools.guardDuty(places, management, regions, org.organization().isPresent());
+
       Scope scope = new Scope(management, settings.loggingAccountId(), Optional.of(settings.homeRegion()), settings.trailName(),
           settings.logBucket(), regions,
           new Scope.SensitiveResources(settings.sensitiveResources().s3Buckets(), settings.sensitiveResources().dynamodbTables()));
       return new Snapshot(Snapshot.SCHEMA_VERSION, clock.instant().truncatedTo(ChronoUnit.SECONDS), scope, org.organization(),
-          org.scps(), trails, buckets, logGroups, kmsKeys, alarms, snsTopics, calls.errors(), calls.absent(), Optional.empty());
+          org.scps(), trails, buckets, logGroups, kmsKeys, alarms, snsTopics, securityHubs, guardDuty, calls.errors(), calls.absent(),
+          Optional.empty());
     } finally {
       pool.shutdownNow();
       progress.finished();

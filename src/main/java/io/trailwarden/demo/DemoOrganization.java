@@ -14,7 +14,9 @@ import java.util.TreeMap;
  *   <li>the bucket policy lets CloudTrail write without requiring bucket-owner-full-control, and does not deny deletion;</li>
  *   <li>the CloudTrail-protecting SCP is attached to the prod OU only;</li>
  *   <li>a developer's trail in a dev account writes into the organization's log bucket;</li>
- *   <li>the CloudWatch Logs group keeps trail events for 30 days only.</li>
+ *   <li>the CloudWatch Logs group keeps trail events for 30 days only;</li>
+ *   <li>Security Hub is not enabled in data-platform-dev's us-west-2; GuardDuty has no detector in the network
+ *       account's us-west-2, and treasury-prod's eu-west-1 detector is suspended.</li>
  * </ul>
  */
 public final class DemoOrganization {
@@ -64,7 +66,23 @@ public final class DemoOrganization {
     seeder.scp("protect-log-archive", Policies.protectLogBucket(LOG_BUCKET, logArchive), List.of(security));
     seeder.trail(accounts.get("lending-dev"), "eu-west-1", "lending-debug", LOG_BUCKET, false, false, false);
     seeder.scp("protect-cloudtrail", Policies.protectCloudTrail(), List.of(prod));
+    securityTools(seeder, accounts);
     return new Seeded(organizationId, logArchive, accounts);
+  }
+
+  /**
+   * Security Hub and GuardDuty everywhere, administered from security-tooling, with the gaps real
+   * organizations have: an account Security Hub never reached in one Region, a Region where nobody
+   * enabled GuardDuty for an account, and a detector someone suspended.
+   */
+  private static void securityTools(Seeder seeder, Map<String, String> accounts) {
+    String dataPlatformDev = accounts.get("data-platform-dev");
+    String network = accounts.get("network");
+    String treasury = accounts.get("treasury-prod");
+    seeder.securityTools(List.copyOf(accounts.values()), REGIONS, accounts.get("security-tooling"),
+        (account, region) -> account.equals(dataPlatformDev) && region.equals("us-west-2") ? Seeder.Tool.OFF : Seeder.Tool.ON,
+        (account, region) -> account.equals(network) && region.equals("us-west-2") ? Seeder.Tool.OFF
+            : account.equals(treasury) && region.equals("eu-west-1") ? Seeder.Tool.SUSPENDED : Seeder.Tool.ON);
   }
 
   /**

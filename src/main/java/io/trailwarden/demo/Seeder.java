@@ -252,6 +252,45 @@ public final class Seeder implements AutoCloseable {
     }
   }
 
+  /** Enables Security Hub in the account and region (without the default standards: the hub is what is judged). */
+  public void securityHub(String account, String region) {
+    clients.securityHub(account, region).enableSecurityHub(r -> r.enableDefaultStandards(false));
+  }
+
+  /** Creates the account's GuardDuty detector in the region, enabled or suspended; returns its id. */
+  public String detector(String account, String region, boolean enabled) {
+    return clients.guardDuty(account, region).createDetector(r -> r.enable(enabled)).detectorId();
+  }
+
+  /** Makes the account the organization's delegated GuardDuty administrator in the region, from the management account. */
+  public void guardDutyAdministrator(String region, String account) {
+    clients.guardDuty(MANAGEMENT_ACCOUNT, region).enableOrganizationAdminAccount(r -> r.adminAccountId(account));
+  }
+
+  /** How a seeded organization runs one security tool in one account and region. */
+  public enum Tool { ON, OFF, SUSPENDED }
+
+  /**
+   * Security Hub and a GuardDuty detector in every account x region, as {@code hub} and
+   * {@code detector} say for each place (SUSPENDED means a detector that is not enabled), and
+   * {@code administrator} as GuardDuty's delegated administrator in every region.
+   */
+  public void securityTools(List<String> accounts, List<String> regions, String administrator,
+      java.util.function.BiFunction<String, String, Tool> hub, java.util.function.BiFunction<String, String, Tool> detector) {
+    for (String region : regions) {
+      guardDutyAdministrator(region, administrator);
+      for (String account : accounts) {
+        if (hub.apply(account, region) == Tool.ON) {
+          securityHub(account, region);
+        }
+        Tool d = detector.apply(account, region);
+        if (d != Tool.OFF) {
+          detector(account, region, d == Tool.ON);
+        }
+      }
+    }
+  }
+
   /** The namespace the seeded organizations publish their CIS metrics in. */
   public static final String MONITORING_NAMESPACE = "CISBenchmark";
 

@@ -21,6 +21,8 @@ public record Snapshot(
     SortedMap<String, KmsKey> kmsKeys,
     SortedMap<String, Alarm> alarms,
     SortedMap<String, SnsTopic> snsTopics,
+    SortedMap<String, SecurityHub> securityHubs,
+    GuardDuty guardDuty,
     List<CollectionError> errors,
     List<Absence> absent,
     Optional<LogIntegrity> logIntegrity) {
@@ -36,6 +38,7 @@ public record Snapshot(
     kmsKeys = sorted(kmsKeys);
     alarms = sorted(alarms);
     snsTopics = sorted(snsTopics);
+    securityHubs = sorted(securityHubs);
     errors = List.copyOf(errors);
     absent = List.copyOf(absent);
   }
@@ -59,8 +62,8 @@ public record Snapshot(
 
   /** The same snapshot with what log verification found. */
   public Snapshot withLogIntegrity(LogIntegrity integrity) {
-    return new Snapshot(schemaVersion, collectedAt, scope, organization, scps, trails, buckets, logGroups, kmsKeys, alarms, snsTopics, errors,
-        absent, Optional.of(integrity));
+    return new Snapshot(schemaVersion, collectedAt, scope, organization, scps, trails, buckets, logGroups, kmsKeys, alarms, snsTopics, securityHubs,
+        guardDuty, errors, absent, Optional.of(integrity));
   }
 
   /** The organization id when Organizations was read. */

@@ -96,7 +96,12 @@ class ScanIT {
         "FAIL cloudwatch_alarm_root_usage " + seeded.trailArn(),                              // ALARM_WRONG_NAMESPACE
         "FAIL cloudwatch_alarm_iam_policy_changes " + seeded.trailArn(),                      // ALARM_ACTIONS_DISABLED
         "FAIL cloudwatch_alarm_config_changes " + seeded.trailArn(),                          // TOPIC_WITHOUT_SUBSCRIBER
-        "FAIL cloudwatch_alarm_vpc_changes " + seeded.trailArn());                            // FILTER_ON_OTHER_LOG_GROUP
+        "FAIL cloudwatch_alarm_vpc_changes " + seeded.trailArn(),                             // FILTER_ON_OTHER_LOG_GROUP
+        "FAIL securityhub_hub_enabled arn:aws:securityhub:eu-west-1:" + seeded.developmentAccount() + ":hub/default", // SECURITY_HUB_OFF
+        "FAIL guardduty_enabled_organization_wide arn:aws:guardduty:eu-west-1:" + seeded.developmentAccount() + ":detector", // NO_DETECTOR
+        "FAIL guardduty_enabled_organization_wide arn:aws:guardduty:us-east-1:" + seeded.productionAccount() + ":detector", // DETECTOR_SUSPENDED
+        "FAIL guardduty_enabled_organization_wide arn:aws:guardduty:eu-west-1:" + Seeder.MANAGEMENT_ACCOUNT
+            + ":organization-admin");                                                           // NO_GUARDDUTY_ADMINISTRATOR
   }
 
   @Test

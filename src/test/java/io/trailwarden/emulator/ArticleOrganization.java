@@ -37,8 +37,23 @@ public final class ArticleOrganization {
     /** The AWS Config alarm notifies a topic nobody is subscribed to (cloudwatch_alarm_config_changes). */
     TOPIC_WITHOUT_SUBSCRIBER,
     /** The VPC filter is on another log group than the trail's (cloudwatch_alarm_vpc_changes). */
-    FILTER_ON_OTHER_LOG_GROUP
+    FILTER_ON_OTHER_LOG_GROUP,
+    /** Security Hub is not enabled in the development account's eu-west-1 (securityhub_hub_enabled). */
+    SECURITY_HUB_OFF,
+    /** The development account has no GuardDuty detector in eu-west-1 (guardduty_enabled_organization_wide). */
+    NO_DETECTOR,
+    /** The production account's GuardDuty detector in us-east-1 is suspended (guardduty_enabled_organization_wide). */
+    DETECTOR_SUSPENDED,
+    /** GuardDuty has no delegated administrator in eu-west-1 (guardduty_enabled_organization_wide). */
+    NO_GUARDDUTY_ADMINISTRATOR
   }
+
+  /** The faults of the security tools, which no remediation fixes (the rules say why). */
+  public static final Set<Fault> SECURITY_TOOL_FAULTS = java.util.EnumSet.of(Fault.SECURITY_HUB_OFF, Fault.NO_DETECTOR,
+      Fault.DETECTOR_SUSPENDED, Fault.NO_GUARDDUTY_ADMINISTRATOR);
+
+  /** The Regions the emulator tests scan; the security tools are seeded in each. */
+  public static final List<String> REGIONS = List.of("eu-west-1", "us-east-1");
 
   /** The topic the organization's alarms notify; its one subscriber is confirmed (the emulator confirms at once). */
   public static final String ALARM_TOPIC = "acme-security-alarms";
@@ -77,8 +92,26 @@ public final class ArticleOrganization {
         : Optional.empty();
     String scp = seeder.scp("protect-cloudtrail", Policies.protectCloudTrail(),
         List.of(faults.contains(Fault.SCP_ON_ONE_OU_ONLY) ? production : root));
+    securityTools(seeder, faults, logging, prod, dev);
     return new Seeded(organizationId, root, security, workloads, production, development, logging, prod, dev, trail,
         memberTrail, scp, key, logGroup);
+  }
+
+  /** Security Hub and GuardDuty in every account x region, administered from the log-archive (security) account. */
+  private static void securityTools(Seeder seeder, Set<Fault> faults, String logging, String prod, String dev) {
+    for (String region : REGIONS) {
+      if (!(faults.contains(Fault.NO_GUARDDUTY_ADMINISTRATOR) && region.equals("eu-west-1"))) {
+        seeder.guardDutyAdministrator(region, logging);
+      }
+      for (String account : List.of(Seeder.MANAGEMENT_ACCOUNT, logging, prod, dev)) {
+        if (!(faults.contains(Fault.SECURITY_HUB_OFF) && account.equals(dev) && region.equals("eu-west-1"))) {
+          seeder.securityHub(account, region);
+        }
+        if (!(faults.contains(Fault.NO_DETECTOR) && account.equals(dev) && region.equals("eu-west-1"))) {
+          seeder.detector(account, region, !(faults.contains(Fault.DETECTOR_SUSPENDED) && account.equals(prod) && region.equals("us-east-1")));
+        }
+      }
+    }
   }
 
   private static void monitoring(Seeder seeder, Set<Fault> faults) {

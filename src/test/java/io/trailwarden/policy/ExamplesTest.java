@@ -62,6 +62,10 @@ class ExamplesTest {
         "s3_log_bucket_lifecycle_archives_logs | " + BUCKET + " | FAIL",
         "s3_log_bucket_policy_allows_cloudtrail_write | " + BUCKET + " | FAIL",
         "s3_log_bucket_policy_denies_object_deletion | " + BUCKET + " | FAIL",
+        // The security tools: Security Hub off in one place, a suspended detector, a region without an administrator.
+        "securityhub_hub_enabled | arn:aws:securityhub:us-west-2:444444444444:hub/default | FAIL",
+        "guardduty_enabled_organization_wide | arn:aws:guardduty:eu-west-1:444444444444:detector | FAIL",
+        "guardduty_enabled_organization_wide | arn:aws:guardduty:us-west-2:111111111111:organization-admin | FAIL",
         // No validation, so no digests: every account's us-east-1 chain is empty.
         integrity("111111111111"), integrity("222222222222"), integrity("333333333333"), integrity("444444444444"));
     // ... plus every CIS monitoring control: a trail of one Region breaks the first link of each chain.
