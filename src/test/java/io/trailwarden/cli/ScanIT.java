@@ -116,7 +116,13 @@ class ScanIT {
     assertThat(report.path("collectionErrors").get(0).path("accountId").asText()).isEqualTo(seeded.productionAccount());
     String production = "arn:aws:organizations::" + Seeder.MANAGEMENT_ACCOUNT + ":account/" + seeded.organizationId() + "/"
         + seeded.productionAccount();
-    assertThat(notPassing(temp.resolve("reports"))).containsExactly("UNKNOWN cloudtrail_member_trails_no_conflict " + production);
+    // Its trails, and Security Hub and GuardDuty in each of its regions, are unknown: never "none".
+    String account = seeded.productionAccount();
+    assertThat(notPassing(temp.resolve("reports"))).containsExactlyInAnyOrder("UNKNOWN cloudtrail_member_trails_no_conflict " + production,
+        "UNKNOWN securityhub_hub_enabled arn:aws:securityhub:eu-west-1:" + account + ":hub/default",
+        "UNKNOWN securityhub_hub_enabled arn:aws:securityhub:us-east-1:" + account + ":hub/default",
+        "UNKNOWN guardduty_enabled_organization_wide arn:aws:guardduty:eu-west-1:" + account + ":detector",
+        "UNKNOWN guardduty_enabled_organization_wide arn:aws:guardduty:us-east-1:" + account + ":detector");
     assertThat(report.path("summary").path("incomplete").asBoolean()).isTrue();
     JunitSchemas.validateBoth(temp.resolve("reports/trailwarden-junit.xml"));
   }

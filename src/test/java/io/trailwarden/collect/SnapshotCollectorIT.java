@@ -168,6 +168,22 @@ class SnapshotCollectorIT {
     assertThat(bucket.acl()).hasValueSatisfying(acl -> assertThat(acl.grants()).extracting(Bucket.Grant::permission)
         .containsExactly("FULL_CONTROL"));
 
+    // Security Hub and an enabled GuardDuty detector in each of 4 accounts x 2 regions, the log-archive
+    // account GuardDuty's administrator in both.
+    List<String> accounts = List.of(Seeder.MANAGEMENT_ACCOUNT, seeded.loggingAccount(), seeded.productionAccount(), seeded.developmentAccount());
+    assertThat(snapshot.securityHubs().values()).hasSize(8).allSatisfy(hub -> {
+      assertThat(hub.arn()).isEqualTo("arn:aws:securityhub:" + hub.region() + ":" + hub.accountId() + ":hub/default");
+      assertThat(hub.subscribedAt()).isPresent();
+    }).extracting(io.trailwarden.snapshot.SecurityHub::accountId).containsOnlyElementsOf(accounts);
+    assertThat(snapshot.guardDuty().detectors().values()).hasSize(8).allSatisfy(d -> {
+      assertThat(d.arn()).isEqualTo("arn:aws:guardduty:" + d.region() + ":" + d.accountId() + ":detector/" + d.detectorId());
+      assertThat(d.status()).isEqualTo("ENABLED");
+    });
+    assertThat(snapshot.guardDuty().administrators()).containsExactly(
+        new io.trailwarden.snapshot.GuardDuty.Administrator("eu-west-1", seeded.loggingAccount(), "ENABLED"),
+        new io.trailwarden.snapshot.GuardDuty.Administrator("us-east-1", seeded.loggingAccount(), "ENABLED"));
+    assertThat(snapshot.absent()).isEmpty();
+
     assertThat(new SnapshotIo().parse(new SnapshotIo().toJson(snapshot), "collected")).as("valid against the schema").isEqualTo(snapshot);
     assertThat(counter.calls()).as("API calls counted").isGreaterThan(20);
   }
@@ -196,6 +212,18 @@ class SnapshotCollectorIT {
     assertThat(bucket.lifecycleRules()).as("no lifecycle configuration").isEmpty();
     Scp protect = snapshot.scps().stream().filter(s -> s.id().equals(seeded.scpId())).findFirst().orElseThrow();
     assertThat(protect.targets()).containsExactly(seeded.productionOu());
+    // The security tools: the development account not subscribed to Security Hub in eu-west-1 (an
+    // absence, not an error), no detector there; nothing read of the unassumable production account.
+    String hub = "arn:aws:securityhub:eu-west-1:" + seeded.developmentAccount() + ":hub/default";
+    assertThat(snapshot.securityHubs()).doesNotContainKey(hub).hasSize(5);
+    assertThat(snapshot.absent()).filteredOn(a -> a.service().equals("securityhub")).singleElement().satisfies(a -> {
+      assertThat(a.resource()).isEqualTo(hub);
+      assertThat(a.code()).isEqualTo("InvalidAccessException");
+    });
+    assertThat(snapshot.guardDuty().detectors().values()).hasSize(5)
+        .noneMatch(d -> d.accountId().equals(seeded.developmentAccount()) && d.region().equals("eu-west-1"));
+    assertThat(snapshot.guardDuty().administrators()).extracting(io.trailwarden.snapshot.GuardDuty.Administrator::region)
+        .containsExactly("us-east-1");
   }
 
   /** Issue 13: a parent whose accounts could not be listed no longer takes its accounts out of the snapshot. */
