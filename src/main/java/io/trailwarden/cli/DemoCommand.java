@@ -201,7 +201,7 @@ final class DemoCommand implements Callable<Integer> {
         r.maxPlanAgeHours(), r.accessLogBucket(), Path.of(report.outputDir()).resolve("remediation-journal.jsonl").toString(),
         new Config.Alarms(r.alarms().namespace(), r.alarms().topicName(), true,
             r.alarms().subscribe().or(() -> java.util.Optional.of(new Config.Subscriber("email", DEMO_SUBSCRIBER)))));
-    return new ConfigLoader.Loaded(new Config(c.version(), c.organization(), c.report(), c.rules(), c.waivers(), all),
+    return new ConfigLoader.Loaded(new Config(c.version(), c.organization(), c.report(), c.rules(), c.waivers(), all, c.athena()),
         loaded.file(), loaded.text());
   }
 }
