@@ -18,6 +18,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -173,6 +174,11 @@ public final class ClientFactory implements AutoCloseable {
   public KmsClient kms(String accountId, String region) {
     AwsCredentialsProvider credentials = credentials(accountId);
     return cached("kms", accountId, region, () -> configure(KmsClient.builder(), credentials, region).build());
+  }
+
+  public AthenaClient athena(String accountId, String region) {
+    AwsCredentialsProvider credentials = credentials(accountId);
+    return cached("athena", accountId, region, () -> configure(AthenaClient.builder(), credentials, region).build());
   }
 
   public SecurityHubClient securityHub(String accountId, String region) {

@@ -5,11 +5,17 @@ import io.trailwarden.aws.Connector;
 import io.trailwarden.config.Config;
 import io.trailwarden.config.ConfigLoader;
 import io.trailwarden.config.OrganizationSettings;
+import io.trailwarden.AtomicFiles;
+import io.trailwarden.demo.DemoAthena;
 import io.trailwarden.demo.DemoLogs;
 import io.trailwarden.demo.DemoOrganization;
 import io.trailwarden.demo.MotoServer;
 import io.trailwarden.demo.Seeder;
 import io.trailwarden.finding.Baseline;
+import io.trailwarden.investigate.AthenaEngine;
+import io.trailwarden.investigate.AthenaTable;
+import io.trailwarden.investigate.DuckDbEngine;
+import io.trailwarden.investigate.Engine;
 import io.trailwarden.investigate.Investigations;
 import io.trailwarden.investigate.LogQuery;
 import io.trailwarden.investigate.LogSource;
@@ -61,7 +67,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--verify-logs", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Also deliver signed log files and digests for every account x region (one log file is then edited) "
           + "and verify them, as logs verify does, into <output-dir>/logs-verify; then run the cross-account and tamper-attempt "
-          + "investigations over them, as logs query does (default: on; --no-verify-logs skips both).")
+          + "investigations over them, as logs query does, and show the Athena table (logs athena-ddl) with one emulated "
+          + "--engine athena run (default: on; --no-verify-logs skips all of it).")
   boolean verifyLogs;
 
   @Override
@@ -126,7 +133,8 @@ final class DemoCommand implements Callable<Integer> {
         var evaluation = logsPipeline.evaluate(verified);
         logsPipeline.report(evaluation, logsReport, CATEGORY + "/logs");
         int exit = Outcome.exitCode(evaluation, logsReport, err);
-        investigate(aws, scanned.snapshot(), delivered, dir.resolve("cache"), out);
+        var found = investigate(aws, scanned.snapshot(), delivered, dir.resolve("cache"), out);
+        athena(moto, aws, loaded.config(), scanned.snapshot(), delivered, found, dir, out);
         return exit;
       } finally {
         seeder.restoreBucketPolicy(seeded.loggingAccountId(), DemoOrganization.LOG_BUCKET, policy);
@@ -139,8 +147,9 @@ final class DemoCommand implements Callable<Integer> {
    * (its own days only, to keep the demo quick): the log files are downloaded into a cache and loaded
    * into the embedded engine once, and each investigation is one SQL query on them.
    */
-  private static void investigate(Connector aws, Snapshot snapshot, DemoLogs.Delivered delivered,
-      Path cache, PrintWriter out) {
+  private static Map<String, DuckDbEngine.Result> investigate(Connector aws, Snapshot snapshot,
+      DemoLogs.Delivered delivered, Path cache, PrintWriter out) {
+    Map<String, DuckDbEngine.Result> found = new java.util.LinkedHashMap<>();
     Instant to = Instant.now();
     var request = new LogVerification.Request(delivered.from(), to, List.of(), List.of(), 8);
     var target = LogVerification.target(snapshot, request);
@@ -155,12 +164,49 @@ final class DemoCommand implements Callable<Integer> {
         for (String id : DemoLogs.INVESTIGATIONS) {
           var investigation = Investigations.get(id);
           var result = query.run(investigation, Map.of());
+          found.put(id, result);
           out.println();
           out.println("trailwarden logs query " + id + "   (" + investigation.title() + ")");
           out.print(ResultFormat.TABLE.render(result));
         }
         out.flush();
       }
+    }
+    return found;
+  }
+
+  /**
+   * Amazon Athena, briefly: the table logs athena-ddl writes for the demo organization, and the first
+   * investigation run with --engine athena on the emulator's Athena. That run is emulated and says so:
+   * moto runs no SQL, so it answers with the rows the embedded engine found ({@link DemoAthena}).
+   */
+  private static void athena(MotoServer moto, Connector aws, Config config, Snapshot snapshot, DemoLogs.Delivered delivered,
+      Map<String, DuckDbEngine.Result> found, Path dir, PrintWriter out) throws IOException {
+    Instant to = Instant.now();
+    var target = LogVerification.target(snapshot, new LogVerification.Request(delivered.from(), to, List.of(), List.of(), 8));
+    var settings = LogsQueryCommand.settings(config.athena());
+    Path ddl = dir.resolve("athena-table.sql");
+    String statement = AthenaTable.ddl(settings.table(), target, LogsAthenaDdlCommand.DEFAULT_FIRST_DAY);
+    AtomicFiles.write(ddl, statement);
+    out.println();
+    out.println("Amazon Athena: trailwarden logs athena-ddl --output " + ddl + " wrote the table for logs query --engine athena:");
+    statement.lines().filter(l -> l.startsWith("CREATE") || l.startsWith("PARTITIONED") || l.startsWith("ROW FORMAT")
+        || l.contains("projection.account.values") || l.contains("storage.location.template")).forEach(l -> out.println("  " + l));
+    String id = DemoLogs.INVESTIGATIONS.get(0);
+    String management = snapshot.scope().managementAccountId();
+    String region = config.athena().region().orElse(config.organization().homeRegion());
+    DemoAthena.answerWith(moto, management, region, found.get(id));
+    try (ClientFactory clients = aws.connect(List.of())) {
+      clients.managementAccount(management);
+      var engine = new AthenaEngine(clients.athena(management, region), settings);
+      var run = engine.run(Investigations.get(id, Engine.ATHENA), Map.of(),
+          LogQuery.context(snapshot, target), target, delivered.from(), to);
+      out.println();
+      out.println("trailwarden logs query " + id + " --engine athena --format csv");
+      out.println("  (EMULATED: moto runs no SQL. It answered query " + run.queryExecutionId() + " with the rows the embedded "
+          + "engine found above; this shows the Athena client path, not Athena's engine.)");
+      out.print(ResultFormat.CSV.render(run.result()).replace("\r\n", "\n"));
+      out.flush();
     }
   }
 
@@ -201,7 +247,7 @@ final class DemoCommand implements Callable<Integer> {
         r.maxPlanAgeHours(), r.accessLogBucket(), Path.of(report.outputDir()).resolve("remediation-journal.jsonl").toString(),
         new Config.Alarms(r.alarms().namespace(), r.alarms().topicName(), true,
             r.alarms().subscribe().or(() -> java.util.Optional.of(new Config.Subscriber("email", DEMO_SUBSCRIBER)))));
-    return new ConfigLoader.Loaded(new Config(c.version(), c.organization(), c.report(), c.rules(), c.waivers(), all),
+    return new ConfigLoader.Loaded(new Config(c.version(), c.organization(), c.report(), c.rules(), c.waivers(), all, c.athena()),
         loaded.file(), loaded.text());
   }
 }

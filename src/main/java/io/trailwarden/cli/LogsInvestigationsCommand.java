@@ -1,5 +1,6 @@
 package io.trailwarden.cli;
 
+import io.trailwarden.investigate.Engine;
 import io.trailwarden.investigate.Investigation;
 import io.trailwarden.investigate.Investigations;
 import java.io.PrintWriter;
@@ -38,10 +39,14 @@ final class LogsInvestigationsCommand {
     @Parameters(index = "0", paramLabel = "ID")
     String id;
 
+    @picocli.CommandLine.Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "duckdb",
+        description = "Show the SQL of this engine's form: duckdb (default) or athena.")
+    Engine engine;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      Investigation i = Investigations.get(id);
+      Investigation i = Investigations.get(id, engine);
       out.println(i.id() + ": " + i.title());
       out.println();
       out.println(i.description());
@@ -57,6 +62,7 @@ final class LogsInvestigationsCommand {
         }
       }
       out.println();
+      out.println("SQL (" + engine + ", " + i.source() + "):");
       out.println(i.sql());
       return ExitCode.OK.code();
     }

@@ -4,7 +4,10 @@ import io.trailwarden.InvalidInputException;
 import io.trailwarden.aws.ClientFactory;
 import io.trailwarden.aws.Connector;
 import io.trailwarden.config.ConfigLoader;
+import io.trailwarden.investigate.AthenaEngine;
+import io.trailwarden.investigate.AthenaTable;
 import io.trailwarden.investigate.DuckDbEngine;
+import io.trailwarden.investigate.Engine;
 import io.trailwarden.investigate.Investigation;
 import io.trailwarden.investigate.Investigations;
 import io.trailwarden.investigate.LogQuery;
@@ -35,11 +38,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code logs query ID|--sql FILE}: a saved investigation over the organization's delivered logs, on the embedded engine. */
+/**
+ * {@code logs query ID|--sql FILE}: a saved investigation over the organization's delivered logs, on the embedded engine
+ * or on Amazon Athena.
+ */
 @Command(name = "query", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Run a saved investigation (logs list) or your own SQL over the organization trail's log files of a window: "
         + "listed per account x region x day, downloaded in parallel into a cache keyed by ETag (or read from an evidence "
-        + "locker with --source), and queried on the embedded DuckDB engine as the table events.")
+        + "locker with --source), and queried on the embedded DuckDB engine as the table events; or, with --engine athena, "
+        + "on Amazon Athena over the table logs athena-ddl defines.")
 final class LogsQueryCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ConfigOption config;
@@ -70,6 +77,10 @@ final class LogsQueryCommand implements Callable<Integer> {
       + "else ~/.cache/trailwarden/logs).")
   Path cache;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "duckdb",
+      description = "duckdb (embedded, the default) or athena (config.yaml athena: workgroup, database, table, outputLocation).")
+  Engine engine;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "table, csv or json (default: table).")
   ResultFormat format;
@@ -78,11 +89,22 @@ final class LogsQueryCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Investigation investigation = which.sql != null ? Investigations.file(which.sql) : Investigations.get(which.id);
+    Investigation investigation = which.sql != null ? Investigations.file(which.sql) : Investigations.get(which.id, engine);
     LogQuery.checkParams(investigation, params);
     ConfigLoader.Loaded loaded = config.load();
     var organization = loaded.config().organization();
     Instant now = Instant.now();
+    if (engine == Engine.ATHENA) {
+      if (source != null || cache != null) {
+        throw new InvalidInputException((source != null ? "--source" : "--cache") + " is for the embedded engine: Athena reads "
+            + "the log bucket itself");
+      }
+      Connector connector = aws.connector(organization, System.getenv());
+      Snapshot snapshot = snapshotFile != null ? new SnapshotIo().read(snapshotFile) : collect(connector, organization, err);
+      var request = request(investigation, now, organization.concurrency(), Optional.empty());
+      return athena(investigation, connector, loaded.config().athena(), organization.homeRegion(), snapshot,
+          target(snapshot, request), request, out, err);
+    }
     if (source != null) {
       if (!Files.isDirectory(source)) {
         throw new InvalidInputException("--source " + source + ": no such directory");
@@ -149,6 +171,33 @@ final class LogsQueryCommand implements Callable<Integer> {
       }
     }
     return ExitCode.OK.code();
+  }
+
+  private int athena(Investigation investigation, Connector connector, io.trailwarden.config.Config.Athena settings,
+      String homeRegion, Snapshot snapshot, LogVerifier.Target target, LogVerification.Request request, PrintWriter out,
+      PrintWriter err) {
+    Instant start = Instant.now();
+    try (ClientFactory clients = connector.connect(List.of())) {
+      String management = snapshot.scope().managementAccountId();
+      clients.managementAccount(management);
+      AthenaEngine athena = new AthenaEngine(clients.athena(settings.accountId().orElse(management),
+          settings.region().orElse(homeRegion)), settings(settings));
+      AthenaEngine.Run run = athena.run(investigation, params, LogQuery.context(snapshot, target), target, request.from(),
+          request.to());
+      out.print(format.render(run.result()));
+      out.flush();
+      if (System.console() != null) {
+        err.printf("%s: Athena query %s, %.1f MB scanned, from %s to %s, %d row%s in %.1f s%n", investigation.id(),
+            run.queryExecutionId(), run.bytesScanned() / 1e6, request.from(), request.to(), run.result().rows().size(),
+            plural(run.result().rows().size()), Duration.between(start, Instant.now()).toMillis() / 1000.0);
+      }
+    }
+    return ExitCode.OK.code();
+  }
+
+  static AthenaEngine.Settings settings(io.trailwarden.config.Config.Athena athena) {
+    return new AthenaEngine.Settings(athena.workgroup(), new AthenaTable.Name(athena.database(), athena.table()),
+        athena.outputLocation());
   }
 
   private static String plural(long n) {

@@ -89,7 +89,7 @@ final class LogsVerifyCommand implements Callable<Integer> {
   static ConfigLoader.Loaded onlyTheIntegrityRule(ConfigLoader.Loaded loaded) {
     Config c = loaded.config();
     Config.Rules rules = new Config.Rules(List.of(RULE), List.of(), c.rules().params());
-    return new ConfigLoader.Loaded(new Config(c.version(), c.organization(), c.report(), rules, c.waivers(), c.remediation()),
+    return new ConfigLoader.Loaded(new Config(c.version(), c.organization(), c.report(), rules, c.waivers(), c.remediation(), c.athena()),
         loaded.file(), loaded.text());
   }
 }

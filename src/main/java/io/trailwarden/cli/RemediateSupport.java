@@ -52,7 +52,7 @@ final class RemediateSupport {
     }
     Config c = loaded.config();
     Config narrowed = new Config(c.version(), c.organization(), c.report(),
-        new Config.Rules(only, c.rules().exclude(), c.rules().params()), c.waivers(), c.remediation());
+        new Config.Rules(only, c.rules().exclude(), c.rules().params()), c.waivers(), c.remediation(), c.athena());
     return new ConfigLoader.Loaded(narrowed, loaded.file(), loaded.text());
   }
 }

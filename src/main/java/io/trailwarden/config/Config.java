@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * config.yaml at the project root. Command-line options override {@code report}.
  */
 public record Config(Integer version, OrganizationSettings organization, Report report, Rules rules, List<Waiver> waivers,
-    Remediation remediation) {
+    Remediation remediation, Athena athena) {
   public static final int VERSION = 1;
 
   public Config {
@@ -28,10 +28,60 @@ public record Config(Integer version, OrganizationSettings organization, Report 
     rules = rules == null ? Rules.defaults() : rules;
     waivers = waivers == null ? List.of() : List.copyOf(waivers);
     remediation = remediation == null ? Remediation.defaults() : remediation;
+    athena = athena == null ? Athena.defaults() : athena;
+  }
+
+  /** Without an {@code athena} section (its defaults). */
+  public Config(Integer version, OrganizationSettings organization, Report report, Rules rules, List<Waiver> waivers,
+      Remediation remediation) {
+    this(version, organization, report, rules, waivers, remediation, null);
   }
 
   public static Config defaults() {
-    return new Config(null, null, null, null, null, null);
+    return new Config(null, null, null, null, null, null, null);
+  }
+
+  /**
+   * Amazon Athena, for {@code logs query --engine athena} and {@code logs athena-ddl}: the workgroup the
+   * queries run in, the database and table of the organization trail's logs, where results are written
+   * (default: the workgroup's own setting), and the account and region of Athena (default: the
+   * management account, whose credentials are in use, and {@code organization.homeRegion}).
+   */
+  public record Athena(String workgroup, String database, String table, Optional<String> outputLocation,
+      Optional<String> accountId, Optional<String> region) {
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9_]{1,255}");
+
+    public Athena {
+      workgroup = workgroup == null ? "primary" : workgroup;
+      database = database == null ? "default" : database;
+      table = table == null ? "trailwarden_events" : table;
+      outputLocation = outputLocation == null ? Optional.empty() : outputLocation;
+      accountId = accountId == null ? Optional.empty() : accountId;
+      region = region == null ? Optional.empty() : region;
+      if (!workgroup.matches("[A-Za-z0-9._-]{1,128}")) {
+        throw new IllegalArgumentException("workgroup: '" + workgroup + "' is not an Athena workgroup name (1 to 128 letters, "
+            + "digits, '.', '_' or '-')");
+      }
+      if (!NAME.matcher(database).matches()) {
+        throw new IllegalArgumentException("database: '" + database + "' is not an Athena database name (lower-case letters, "
+            + "digits and underscores)");
+      }
+      if (!NAME.matcher(table).matches()) {
+        throw new IllegalArgumentException("table: '" + table + "' is not an Athena table name (lower-case letters, digits and "
+            + "underscores)");
+      }
+      outputLocation.filter(l -> !l.matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?")).ifPresent(l -> {
+        throw new IllegalArgumentException("outputLocation: '" + l + "' is not an S3 location (s3://bucket/prefix/)");
+      });
+      accountId.filter(a -> !a.matches("[0-9]{12}")).ifPresent(a -> {
+        throw new IllegalArgumentException("accountId must be a 12-digit account id, not '" + a + "'");
+      });
+      region.ifPresent(r -> OrganizationSettings.requireRegion("region", r));
+    }
+
+    public static Athena defaults() {
+      return new Athena(null, null, null, null, null, null);
+    }
   }
 
   /**

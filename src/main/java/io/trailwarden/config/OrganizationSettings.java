@@ -97,7 +97,7 @@ public record OrganizationSettings(
     }
   }
 
-  private static void requireRegion(String key, String region) {
+  static void requireRegion(String key, String region) {
     if (!REGION.matcher(region).matches()) {
       throw new IllegalArgumentException(key + ": '" + region + "' is not an AWS region name (e.g. us-east-1)");
     }

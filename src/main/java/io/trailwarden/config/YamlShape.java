@@ -51,7 +51,7 @@ final class YamlShape {
     Node root = documents.get(0);
     if (!(root instanceof MappingNode map)) {
       throw new InvalidInputException(source + ":" + line(root) + ": config.yaml is a mapping of keys (version, organization,"
-          + " report, rules, waivers, remediation)");
+          + " report, rules, waivers, remediation, athena)");
     }
     if (map.getValue().stream().noneMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("version"))) {
       throw new InvalidInputException(source + ":" + line(root) + ": lacks 'version: 1' (the format of this file), which"

@@ -70,6 +70,16 @@ public final class MotoServer implements AutoCloseable {
     post("/moto-api/seed?a=" + seed);
   }
 
+  /**
+   * Queues what moto's Athena answers the next queries with, one result each ({@code /moto-api/static/
+   * athena/query-results}): moto runs no SQL, so a test or the demo says what the engine would have
+   * returned. {@code resultsJson} is moto's body: {@code {"account_id", "region", "results": [{"rows",
+   * "column_info"}]}}.
+   */
+  public void queueAthenaResults(String resultsJson) {
+    post("/moto-api/static/athena/query-results", resultsJson, 201);
+  }
+
   @Override
   public void close() {
     process.destroy();
@@ -129,10 +139,17 @@ public final class MotoServer implements AutoCloseable {
   }
 
   private void post(String path) {
+    post(path, null, 200);
+  }
+
+  /** Posts to one of moto's own endpoints (a JSON body, or none). */
+  public void post(String path, String json, int expectedStatus) {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve(path))
-          .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(30));
+      request = json == null ? request.POST(HttpRequest.BodyPublishers.noBody())
+          : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != expectedStatus) {
         throw new IllegalStateException("moto " + path + " answered " + response.statusCode() + ": " + response.body());
       }
     } catch (IOException e) {

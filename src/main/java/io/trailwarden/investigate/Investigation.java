@@ -152,6 +152,11 @@ public record Investigation(String id, String title, String description, Duratio
    * {@code @name} default taken from {@code context}. A given name that is not a parameter is refused.
    */
   public String render(Map<String, String> given, Map<String, List<String>> context) {
+    return render(given, context, Engine.DUCKDB);
+  }
+
+  /** As above, with the list literals of the engine's dialect (DuckDB {@code ['a']}, Athena {@code ARRAY['a']}). */
+  public String render(Map<String, String> given, Map<String, List<String>> context, Engine engine) {
     Map<String, Param> byName = new LinkedHashMap<>();
     params.forEach(p -> byName.put(p.name(), p));
     for (String name : given.keySet()) {
@@ -164,13 +169,13 @@ public record Investigation(String id, String title, String description, Duratio
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Param p = byName.get(m.group(1).strip());
-      m.appendReplacement(out, Matcher.quoteReplacement(literal(p, given, context)));
+      m.appendReplacement(out, Matcher.quoteReplacement(literal(p, given, context, engine)));
     }
     m.appendTail(out);
     return out.toString();
   }
 
-  private String literal(Param p, Map<String, String> given, Map<String, List<String>> context) {
+  private String literal(Param p, Map<String, String> given, Map<String, List<String>> context, Engine engine) {
     List<String> values;
     if (given.containsKey(p.name())) {
       String v = given.get(p.name());
@@ -190,9 +195,22 @@ public record Investigation(String id, String title, String description, Duratio
         yield v;
       }
       case TEXT -> quote(values.isEmpty() ? "" : values.get(0));
-      case LIST -> values.isEmpty() ? "CAST([] AS VARCHAR[])"
-          : "[" + String.join(", ", values.stream().map(Investigation::quote).toList()) + "]";
+      case LIST -> list(values, engine);
     };
+  }
+
+  private static String list(List<String> values, Engine engine) {
+    String items = String.join(", ", values.stream().map(Investigation::quote).toList());
+    return switch (engine) {
+      case DUCKDB -> values.isEmpty() ? "CAST([] AS VARCHAR[])" : "[" + items + "]";
+      case ATHENA -> values.isEmpty() ? "CAST(ARRAY[] AS ARRAY(VARCHAR))" : "ARRAY[" + items + "]";
+    };
+  }
+
+  /** The same header (what it finds, parameters, columns), so two files are forms of one investigation. */
+  public boolean sameHeader(Investigation other) {
+    return id.equals(other.id) && title.equals(other.title) && description.equals(other.description)
+        && window.equals(other.window) && params.equals(other.params) && columns.equals(other.columns);
   }
 
   static String quote(String text) {

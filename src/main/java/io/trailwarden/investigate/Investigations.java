@@ -24,19 +24,26 @@ import java.util.stream.Stream;
  */
 public final class Investigations {
   static final String EMBEDDED = "/trailwarden/investigations";
+  /** The file of an investigation's Athena form, beside {@code <id>.sql}. */
+  static final String ATHENA_SUFFIX = ".athena.sql";
 
   private Investigations() {}
 
-  /** Every built-in investigation, by id. */
+  /** Every built-in investigation, by id, in its DuckDB form. */
   public static List<Investigation> builtIn() {
+    return builtIn(Engine.DUCKDB);
+  }
+
+  /** Every built-in investigation, by id, in the form that runs on the engine. */
+  public static List<Investigation> builtIn(Engine engine) {
     try {
       URI uri = Investigations.class.getResource(EMBEDDED).toURI();
       if (uri.getScheme().equals("jar")) {
         try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-          return read(jar.getPath(EMBEDDED), "investigations/");
+          return read(jar.getPath(EMBEDDED), "investigations/", engine);
         }
       }
-      return read(Path.of(uri), "investigations/");
+      return read(Path.of(uri), "investigations/", engine);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the built-in investigations", e);
     } catch (URISyntaxException | NullPointerException e) {
@@ -44,31 +51,72 @@ public final class Investigations {
     }
   }
 
-  /** The investigations of a directory, each file named by its id. */
+  /** The investigations of a directory in their DuckDB form, each file named by its id. */
   public static List<Investigation> read(Path dir, String shownDir) throws IOException {
+    return read(dir, shownDir, Engine.DUCKDB);
+  }
+
+  /**
+   * The investigations of a directory in the engine's form: {@code <id>.sql} is the investigation; where
+   * the Athena dialect needs other SQL, {@code <id>.athena.sql} beside it holds that form, with the same
+   * header. Without one, the one file serves both engines.
+   */
+  public static List<Investigation> read(Path dir, String shownDir, Engine engine) throws IOException {
     List<Investigation> all = new ArrayList<>();
+    List<String> names;
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList()) {
-        String name = file.getFileName().toString();
-        Investigation investigation = Investigation.parse(Files.readString(file, StandardCharsets.UTF_8), shownDir + name);
-        if (!name.equals(investigation.id() + ".sql")) {
-          throw new InvalidInputException(shownDir + name + ": its id is " + investigation.id() + ", so the file must be "
-              + investigation.id() + ".sql");
+      names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
+    }
+    for (String name : names) {
+      if (name.endsWith(ATHENA_SUFFIX)) {
+        String primary = name.substring(0, name.length() - ATHENA_SUFFIX.length()) + ".sql";
+        if (!names.contains(primary)) {
+          throw new InvalidInputException(shownDir + name + ": the Athena form of an investigation needs " + primary + " beside it");
         }
-        all.add(investigation);
+        continue;
       }
+      Investigation investigation = parse(dir.resolve(name), shownDir + name);
+      if (!name.equals(investigation.id() + ".sql")) {
+        throw new InvalidInputException(shownDir + name + ": its id is " + investigation.id() + ", so the file must be "
+            + investigation.id() + ".sql");
+      }
+      String athenaName = investigation.id() + ATHENA_SUFFIX;
+      if (names.contains(athenaName)) {
+        Investigation athena = parse(dir.resolve(athenaName), shownDir + athenaName);
+        if (!athena.sameHeader(investigation)) {
+          throw new InvalidInputException(shownDir + athenaName + ": its header must be the same as " + shownDir + name
+              + "'s (id, title, description, window, parameters, columns): it is one investigation in two dialects");
+        }
+        if (engine == Engine.ATHENA) {
+          investigation = athena;
+        }
+      }
+      all.add(investigation);
     }
     all.sort(Comparator.comparing(Investigation::id));
     return all;
   }
 
+  private static Investigation parse(Path file, String shown) throws IOException {
+    return Investigation.parse(Files.readString(file, StandardCharsets.UTF_8), shown);
+  }
+
   public static Optional<Investigation> find(String id) {
-    return builtIn().stream().filter(i -> i.id().equals(id)).findFirst();
+    return find(id, Engine.DUCKDB);
+  }
+
+  public static Optional<Investigation> find(String id, Engine engine) {
+    return builtIn(engine).stream().filter(i -> i.id().equals(id)).findFirst();
   }
 
   /** A built-in investigation by id; an unknown id is an input error listing the known ones. */
   public static Investigation get(String id) {
-    return find(id).orElseThrow(() -> new InvalidInputException("no investigation " + id + " (known: "
+    return get(id, Engine.DUCKDB);
+  }
+
+  /** As above, in the engine's form. */
+  public static Investigation get(String id, Engine engine) {
+    return find(id, engine).orElseThrow(() -> new InvalidInputException("no investigation " + id + " (known: "
         + String.join(", ", builtIn().stream().map(Investigation::id).toList()) + "; or --sql FILE)"));
   }
 

@@ -52,6 +52,12 @@ class DemoIT {
         "role/OrganizationAccountAccessRole", "trailwarden logs query audit_log_tampering", "StopLogging",
         "PutBucketLifecycle").doesNotContain("role/ReadOnly", "lending-debug");
     assertThat(investigated.split("\\(2 rows\\)", -1)).hasSize(3);
+    // Athena: the table's DDL, and the first investigation through the Athena client, labelled emulated.
+    assertThat(reports.resolve("logs-verify/athena-table.sql")).content().startsWith("CREATE EXTERNAL TABLE IF NOT EXISTS "
+        + "`default`.`trailwarden_events` (").contains("'storage.location.template' = 's3://northwind-org-cloudtrail-logs/AWSLogs/o-");
+    String athena = investigated.substring(investigated.indexOf("Amazon Athena: "));
+    assertThat(athena).contains("trailwarden logs query cross_account_assume_role --engine athena --format csv",
+        "EMULATED: moto runs no SQL", "role/SecurityAudit", "role/OrganizationAccountAccessRole");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.trailwarden.policy.Severity;
 import io.trailwarden.report.ReportFormat;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -69,6 +70,34 @@ class ConfigLoaderTest {
     assertThat(org.externalId()).contains("audit-2026");
     assertThat(org.sensitiveResources().s3Buckets()).containsExactly("statements");
     assertThat(ConfigLoader.parse("version: 1\norganization:\n  regions: all\n", "c.yaml").organization().allRegions()).isTrue();
+  }
+
+  @Test
+  void readsTheAthenaSectionAndRefusesWhatAthenaWouldNot() {
+    Config config = ConfigLoader.parse("""
+        version: 1
+        athena:
+          workgroup: investigations
+          database: security_logs
+          table: org_events
+          outputLocation: s3://org-athena-results/trailwarden/
+          accountId: "222222222222"
+          region: eu-west-1
+        """, "c.yaml");
+    assertThat(config.athena()).isEqualTo(new Config.Athena("investigations", "security_logs", "org_events",
+        Optional.of("s3://org-athena-results/trailwarden/"), Optional.of("222222222222"), Optional.of("eu-west-1")));
+    assertThat(Config.defaults().athena()).isEqualTo(new Config.Athena("primary", "default", "trailwarden_events",
+        Optional.empty(), Optional.empty(), Optional.empty()));
+
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 1\nathena:\n  workgroup: primary\n  databse: x\n", "c.yaml"))
+        .hasMessageStartingWith("c.yaml:4:").hasMessageContaining("unknown key 'databse' under athena; known keys: accountId, "
+            + "database, outputLocation, region, table, workgroup");
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 1\nathena:\n  table: Org-Events\n", "c.yaml"))
+        .hasMessageStartingWith("c.yaml:").hasMessageContaining("table: 'Org-Events' is not an Athena table name");
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 1\nathena:\n  outputLocation: org-results\n", "c.yaml"))
+        .hasMessageContaining("outputLocation: 'org-results' is not an S3 location");
+    assertThatThrownBy(() -> ConfigLoader.parse("version: 1\nathena:\n  region: mars-1\n", "c.yaml"))
+        .hasMessageContaining("region: 'mars-1' is not an AWS region name");
   }
 
   @Test

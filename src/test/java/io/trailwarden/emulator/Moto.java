@@ -43,4 +43,8 @@ public final class Moto implements BeforeAllCallback, BeforeEachCallback, AfterA
   public URI endpoint() {
     return server.endpoint();
   }
+
+  public MotoServer server() {
+    return server;
+  }
 }

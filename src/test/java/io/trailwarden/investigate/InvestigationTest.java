@@ -91,4 +91,58 @@ class InvestigationTest {
           .hasMessageStartingWith("mine.sql: the SQL failed:").hasMessageContaining("evnts");
     }
   }
+
+  /** DuckDB functions and syntax Athena's Trino dialect does not have, and Trino's that DuckDB does not. */
+  static final List<String> DUCKDB_ONLY = List.of("json_extract_string(", "list_contains(", "list_transform(", "->>", "::");
+  static final List<String> ATHENA_ONLY = List.of("json_extract_scalar(", "transform(", "contains(", "from_iso8601");
+
+  @Test
+  void everyInvestigationHasAFormForEachEngineWithTheSameHeader() {
+    List<Investigation> duckdb = Investigations.builtIn(Engine.DUCKDB);
+    List<Investigation> athena = Investigations.builtIn(Engine.ATHENA);
+
+    assertThat(athena).extracting(Investigation::id).isEqualTo(duckdb.stream().map(Investigation::id).toList());
+    for (int n = 0; n < duckdb.size(); n++) {
+      Investigation d = duckdb.get(n);
+      Investigation a = athena.get(n);
+      assertThat(a.sameHeader(d)).as(a.source()).isTrue();
+      assertThat(d.source()).isEqualTo("investigations/" + d.id() + ".sql");
+      // The DuckDB form uses nothing of Trino's; the Athena form (its own file, or the shared one) nothing of DuckDB's.
+      assertThat(ATHENA_ONLY.stream().filter(f -> d.sql().replace("list_contains(", "").replace("list_transform(", "")
+          .contains(f)).toList()).as(d.source()).isEmpty();
+      assertThat(DUCKDB_ONLY.stream().filter(f -> a.sql().contains(f)).toList()).as(a.source()).isEmpty();
+      // Lists render as the engine writes them.
+      String rendered = a.render(Map.of(), Map.of("trail", List.of("t"), "log_bucket", List.of("b"),
+          "sensitive_buckets", List.of("phi"), "sensitive_tables", List.of()), Engine.ATHENA);
+      assertThat(rendered).doesNotContain("CAST([]").doesNotContain("({{");
+    }
+    assertThat(athena).filteredOn(i -> i.source().endsWith(".athena.sql")).extracting(Investigation::id)
+        .containsExactly("audit_log_tampering", "console_login_without_mfa", "cross_account_assume_role", "failed_access",
+            "sensitive_resource_access");
+  }
+
+  @Test
+  void listsAreAthenaArraysOnAthena() {
+    Investigation i = Investigation.parse(GOOD, "x.sql");
+    assertThat(i.render(Map.of(), Map.of("sensitive_buckets", List.of("a", "b'c")), Engine.ATHENA))
+        .endsWith("list_contains(ARRAY['a', 'b''c'], account) LIMIT 10");
+    assertThat(i.render(Map.of("accounts", ""), Map.of(), Engine.ATHENA)).contains("(CAST(ARRAY[] AS ARRAY(VARCHAR)), account)");
+  }
+
+  @Test
+  void anAthenaFormWithAnotherHeaderOrNoInvestigationBesideItIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("some_calls.sql"), GOOD);
+    java.nio.file.Files.writeString(dir.resolve("some_calls.athena.sql"), GOOD.replace("-- window: 36h", "-- window: 24h"));
+    assertThatThrownBy(() -> Investigations.read(dir, "mine/", Engine.ATHENA)).isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("mine/some_calls.athena.sql: its header must be the same as mine/some_calls.sql's");
+
+    java.nio.file.Files.writeString(dir.resolve("some_calls.athena.sql"), GOOD.replace("list_contains(", "contains("));
+    assertThat(Investigations.read(dir, "mine/", Engine.ATHENA).get(0).sql()).contains(" contains(");
+    assertThat(Investigations.read(dir, "mine/", Engine.DUCKDB).get(0).sql()).contains("list_contains(");
+
+    java.nio.file.Files.delete(dir.resolve("some_calls.sql"));
+    assertThatThrownBy(() -> Investigations.read(dir, "mine/")).isInstanceOf(InvalidInputException.class)
+        .hasMessage("mine/some_calls.athena.sql: the Athena form of an investigation needs some_calls.sql beside it");
+  }
 }
