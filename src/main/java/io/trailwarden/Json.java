@@ -42,6 +42,20 @@ public final class Json {
     return MAPPER;
   }
 
+  /**
+   * A generator that writes what {@link #pretty} would, a value at a time, to {@code out}; it neither
+   * flushes nor closes {@code out} (the caller owns it), so writing one tree per element stays cheap.
+   */
+  public static com.fasterxml.jackson.core.JsonGenerator prettyGenerator(java.io.Writer out) {
+    try {
+      return PRETTY.createGenerator(out)
+          .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
+          .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Pretty output with "\n" line ends and a final newline. */
   public static String pretty(Object value) {
     try {

@@ -18,7 +18,8 @@ public final class ReportWriter {
     List<Path> written = new ArrayList<>();
     for (ReportFormat format : formats.stream().distinct().toList()) {
       Path file = outputDir.resolve(format.fileName());
-      AtomicFiles.write(file, Reporters.of(format, settings).render(evaluation));
+      Reporter reporter = Reporters.of(format, settings);
+      AtomicFiles.write(file, out -> reporter.write(evaluation, out));
       written.add(file);
     }
     return written;
