@@ -56,6 +56,14 @@ public final class Json {
     }
   }
 
+  /** What {@link #pretty} returns, written to {@code out}, which stays open. */
+  public static void pretty(Object value, java.io.Writer out) throws java.io.IOException {
+    try (com.fasterxml.jackson.core.JsonGenerator json = prettyGenerator(out)) {
+      PRETTY.writeValue(json, value);
+    }
+    out.write('\n');
+  }
+
   /** Pretty output with "\n" line ends and a final newline. */
   public static String pretty(Object value) {
     try {
