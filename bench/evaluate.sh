@@ -2,8 +2,16 @@
 # Benchmark of `trailwarden evaluate` (run by hand; not a test). Times the two examples and synthetic
 # organizations of growing size (member accounts, each with its own trail), and prints a table:
 # snapshot, accounts, trails, snapshot size, wall time (median of N runs), peak memory of Java and OPA
-# together (their resident sets summed, sampled every 20 ms) and OPA's share of the wall time.
+# together (their resident sets summed, sampled every 20 ms), the seconds an `opa eval` was running,
+# the bytes of the reports written, and the load average when the row started (the machine may be
+# shared: a wall time means little next to a load above the number of cores).
+# With TRAILWARDEN_BEFORE_JAR=<a trailwarden.jar of an earlier build> every snapshot is also run on that
+# jar (plain `java -jar`, JVM defaults, the same rules and OPA), as the row "before" above "after".
 # Usage: bench/evaluate.sh [runs] [sizes...]   (default 5 runs; sizes 100 1000 10000 50000)
+#
+# Where the time goes (JFR, `java -XX:StartFlightRecording`, at 10,000 accounts; docs/architecture.md §6):
+# reading and checking the snapshot, `opa eval` (CPU bound, one core), turning its answer into findings,
+# then the reports (HTML and SARIF the largest).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
@@ -32,9 +40,16 @@ json.dump(snap, open(sys.argv[3], "w"), indent=2)
 PY
 }
 
-# measure FILE: runs evaluate once; prints "wall_s peak_mb opa_s" (the process tree sampled every 20 ms).
+# measure VARIANT FILE: runs evaluate once; prints "wall_s peak_mb opa_s report_bytes" (the process
+# tree sampled every 20 ms). VARIANT is "after" (this checkout's launcher) or "before" (the old jar).
 measure() {
-  python3 - "$root/trailwarden" "$1" "$work/out" <<'PY'
+  rm -rf "$work/out"
+  if [ "$1" = before ]; then
+    command=(env "OPA_PATH=$opa_binary" "TRAILWARDEN_RULES=$root/rules" "$java" -jar "$TRAILWARDEN_BEFORE_JAR")
+  else
+    command=("$root/trailwarden")
+  fi
+  python3 - "$2" "$work/out" "${command[@]}" <<'PY'
 import os, subprocess, sys, time
 def tree(pid):
     kids = {}
@@ -63,16 +78,21 @@ def rss_and_opa(pids):
         except OSError:
             pass
     return total, opa
+snapshot, out, command = sys.argv[1], sys.argv[2], sys.argv[3:]
 start = time.monotonic()
-proc = subprocess.Popen([sys.argv[1], "evaluate", "--snapshot", sys.argv[2], "--output-dir", sys.argv[3]],
-                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+proc = subprocess.Popen(command + ["evaluate", "--snapshot", snapshot, "--output-dir", out],
+                        stdout=subprocess.DEVNULL, stderr=open(out + ".stderr", "w"))
 peak, opa_s, last = 0, 0.0, start
 while proc.poll() is None:
     kb, opa = rss_and_opa(tree(proc.pid))
     now = time.monotonic()
     peak = max(peak, kb); opa_s += (now - last) if opa else 0; last = now
     time.sleep(0.02)
-print(f"{time.monotonic() - start:.2f} {peak // 1024} {opa_s:.2f}")
+wall = time.monotonic() - start
+if proc.returncode not in (0, 1, 3):  # 1: failures found, 3: evidence missing; anything else did not evaluate
+    sys.exit(f"{' '.join(command)} evaluate {snapshot} exited {proc.returncode}:\n" + open(out + ".stderr").read()[-2000:])
+reports = sum(os.path.getsize(os.path.join(out, f)) for f in os.listdir(out)) if os.path.isdir(out) else 0
+print(f"{wall:.2f} {peak // 1024} {opa_s:.2f} {reports}")
 PY
 }
 
@@ -80,14 +100,25 @@ cp "$root/examples/compliant-org.json" "$root/examples/misconfigured-org.json" "
 files=("$work/compliant-org.json" "$work/misconfigured-org.json")
 for n in "${sizes[@]}"; do synthetic "$n" "$work/synthetic-$n.json"; files+=("$work/synthetic-$n.json"); done
 
-printf '%-26s %8s %7s %9s %8s %8s %10s\n' snapshot accounts trails size_kb wall_s peak_mb opa_share
+variants=(after)
+if [ -n "${TRAILWARDEN_BEFORE_JAR:-}" ]; then
+  variants=(before after)
+  java="$(bash "$root/scripts/java-home.sh")/bin/java"
+  opa_binary=$(bash "$root/scripts/opa.sh")
+fi
+
+printf '%-26s %8s %7s %9s %7s %8s %8s %7s %10s %6s\n' snapshot accounts trails size_kb variant wall_s peak_mb opa_s report_kb load
 for file in "${files[@]}"; do
-  rows=()
-  for _ in $(seq "$runs"); do rows+=("$(measure "$file")"); done
-  # the run of median wall time; the highest peak of all runs
-  read -r wall _ opa < <(printf '%s\n' "${rows[@]}" | sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
-  peak=$(printf '%s\n' "${rows[@]}" | awk '$2 > m {m = $2} END {print m}')
   read -r accounts trails < <(python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print(len(s['organization']['accounts']), len(s['trails']))" "$file")
-  printf '%-26s %8s %7s %9s %8s %8s %9s%%\n' "$(basename "$file")" "$accounts" "$trails" "$(( $(stat -c %s "$file") / 1024 ))" \
-    "$wall" "$peak" "$(python3 -c "print(round(100 * $opa / $wall))")"
+  for variant in "${variants[@]}"; do
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    rows=()
+    for _ in $(seq "$runs"); do rows+=("$(measure "$variant" "$file")"); done
+    # the run of median wall time; the highest peak of all runs
+    read -r wall _ opa bytes < <(printf '%s\n' "${rows[@]}" | sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
+    peak=$(printf '%s\n' "${rows[@]}" | awk '$2 > m {m = $2} END {print m}')
+    printf '%-26s %8s %7s %9s %7s %8s %8s %7s %10s %6s\n' "$(basename "$file")" "$accounts" "$trails" \
+      "$(( $(stat -c %s "$file") / 1024 ))" "$variant" "$wall" "$peak" "$opa" "$(( bytes / 1024 ))" "$load"
+  done
 done
+echo "cores: $(nproc); goals (issue 17): 10,000 accounts <= 2 s and <= 512 MB; 50,000 accounts <= 10 s"

@@ -1,6 +1,7 @@
 package io.trailwarden;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -14,12 +15,25 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** Text written a piece at a time, so that a large file is never held as one string. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
   public static void write(Path target, String content) throws IOException {
+    write(target, out -> out.write(content));
+  }
+
+  /** Writes what {@code content} writes, UTF-8; a failure leaves the old file (or none) in place. */
+  public static void write(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        content.writeTo(out);
+      }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

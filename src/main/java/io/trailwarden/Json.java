@@ -42,6 +42,28 @@ public final class Json {
     return MAPPER;
   }
 
+  /**
+   * A generator that writes what {@link #pretty} would, a value at a time, to {@code out}; it neither
+   * flushes nor closes {@code out} (the caller owns it), so writing one tree per element stays cheap.
+   */
+  public static com.fasterxml.jackson.core.JsonGenerator prettyGenerator(java.io.Writer out) {
+    try {
+      return PRETTY.createGenerator(out)
+          .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
+          .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** What {@link #pretty} returns, written to {@code out}, which stays open. */
+  public static void pretty(Object value, java.io.Writer out) throws java.io.IOException {
+    try (com.fasterxml.jackson.core.JsonGenerator json = prettyGenerator(out)) {
+      PRETTY.writeValue(json, value);
+    }
+    out.write('\n');
+  }
+
   /** Pretty output with "\n" line ends and a final newline. */
   public static String pretty(Object value) {
     try {

@@ -112,6 +112,17 @@ public final class Opa {
    * is in the result, beside the exit code and standard error that say why.
    */
   <T> Streamed<T> stream(Path workDir, List<String> args, String stdin, StdoutReader<T> reader) {
+    return stream(workDir, args, in -> in.write(stdin), reader);
+  }
+
+  /** Writes OPA's standard input while it runs, so that a large input is never held as one text either. */
+  @FunctionalInterface
+  interface StdinWriter {
+    void write(java.io.Writer stdin) throws IOException;
+  }
+
+  /** As {@link #stream(Path, List, String, StdoutReader)}, with the input written by {@code stdin}. */
+  <T> Streamed<T> stream(Path workDir, List<String> args, StdinWriter stdin, StdoutReader<T> reader) {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(args);
@@ -123,10 +134,13 @@ public final class Opa {
       Thread.ofPlatform().daemon().start(() -> errText.complete(readAll(process.getErrorStream())));
       CompletableFuture<Void> written = new CompletableFuture<>();
       Thread.ofPlatform().daemon().start(() -> {
-        try (var in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
-          in.write(stdin);
+        try (var in = new java.io.BufferedWriter(new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
+            64 * 1024)) {
+          stdin.write(in);
         } catch (IOException e) {
           // OPA stopped reading (it failed early): its exit code and standard error say why.
+        } catch (RuntimeException e) {
+          written.completeExceptionally(e); // the input could not be made: not OPA's fault, said as it is
         }
         written.complete(null);
       });

@@ -91,6 +91,16 @@ public final class PolicyEngine {
    * {@code data.trailwarden.params}; one result per rule, in the order given.
    */
   public List<RuleResult> evaluate(String snapshotJson, Map<String, JsonNode> params, Collection<String> ruleIds) {
+    return evaluate(out -> out.write(snapshotJson), params, ruleIds);
+  }
+
+  /** The snapshot's JSON as written by {@code snapshotJson}, straight into OPA's standard input. */
+  public interface SnapshotJson {
+    void writeTo(java.io.Writer out) throws IOException;
+  }
+
+  /** As {@link #evaluate(String, Map, Collection)}, the snapshot written to OPA as it reads, never held as text. */
+  public List<RuleResult> evaluate(SnapshotJson snapshotJson, Map<String, JsonNode> params, Collection<String> ruleIds) {
     if (ruleIds.isEmpty()) {
       return List.of();
     }
@@ -107,7 +117,7 @@ public final class PolicyEngine {
         args.add(workDir().relativize(file).toString());
       }
       args.add(query(ruleIds));
-      Opa.Streamed<Answer> run = opa.stream(workDir(), args, snapshotJson, stdout -> readAnswer(stdout, ruleIds));
+      Opa.Streamed<Answer> run = opa.stream(workDir(), args, snapshotJson::writeTo, stdout -> readAnswer(stdout, ruleIds));
       if (run.exitCode() == 0 && run.failure().orElse(null) instanceof InvalidInputException invalid) {
         throw invalid; // a rule's element that is not a verdict
       }

@@ -35,11 +35,15 @@ public final class AsffReporter implements Reporter {
   }
 
   @Override
-  public String render(Evaluation evaluation) {
+  public void write(Evaluation evaluation, java.io.Writer out) throws java.io.IOException {
     String productArn = AsffFindings.productArn("aws", region, evaluation.managementAccountId());
-    ArrayNode findings = Json.mapper().createArrayNode();
-    AsffFindings.of(evaluation, productArn).forEach(f -> findings.add(json(f)));
-    return Json.pretty(findings);
+    StreamedJson json = new StreamedJson(out);
+    json.startArray();
+    for (AsffFinding finding : AsffFindings.of(evaluation, productArn)) {
+      json.value(json(finding));
+    }
+    json.endArray();
+    json.finish();
   }
 
   static ObjectNode json(AsffFinding finding) {

@@ -15,6 +15,7 @@ import io.trailwarden.snapshot.CollectionError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,12 +57,15 @@ public final class HtmlReporter implements Reporter {
   }
 
   @Override
-  public String render(Evaluation evaluation) {
+  public void write(Evaluation evaluation, Writer out) throws IOException {
+    TextOut.unwrap(() -> write(evaluation, new TextOut(out)));
+  }
+
+  private void write(Evaluation evaluation, TextOut html) {
     Summary summary = Summary.of(evaluation);
     ControlMatrix matrix = ControlMatrix.of(evaluation);
     AccountGrid grid = AccountGrid.of(evaluation);
     String verdict = ReportSupport.verdict(evaluation, summary, settings);
-    StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
@@ -87,10 +91,9 @@ public final class HtmlReporter implements Reporter {
         .append(" from the snapshot collected ").append(time(evaluation)).append(". The same snapshot and rules always")
         .append(" give this same page; the JSON report holds every finding.</p>\n</footer>\n")
         .append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
-    return html.toString();
   }
 
-  private void header(StringBuilder html, Evaluation evaluation, Summary summary, String verdict) {
+  private void header(TextOut html, Evaluation evaluation, Summary summary, String verdict) {
     html.append("<header id=\"summary\">\n<h1>TrailWarden compliance report</h1>\n")
         .append("<p class=\"verdict\" id=\"verdict\">Verdict at the gate: ")
         .append(badge(verdict.split(" ", 2)[0], verdict)).append("</p>\n")
@@ -130,7 +133,7 @@ public final class HtmlReporter implements Reporter {
     html.append("</tbody>\n</table>\n</div>\n</header>\n");
   }
 
-  private static void contents(StringBuilder html, Evaluation evaluation, ControlMatrix matrix) {
+  private static void contents(TextOut html, Evaluation evaluation, ControlMatrix matrix) {
     html.append("<nav aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
     if (evaluation.baseline().isPresent()) {
       html.append("<li><a href=\"#baseline\">Since the baseline</a></li>\n");
@@ -150,7 +153,7 @@ public final class HtmlReporter implements Reporter {
     html.append("</ol>\n</nav>\n");
   }
 
-  private static void baseline(StringBuilder html, Evaluation evaluation, Baseline.Comparison baseline) {
+  private static void baseline(TextOut html, Evaluation evaluation, Baseline.Comparison baseline) {
     html.append("<section id=\"baseline\">\n<h2>Since the baseline</h2>\n<p>Compared with <code>").append(e(baseline.source()))
         .append("</code>: ").append(baseline.count(Baseline.State.NEW)).append(" new, ")
         .append(baseline.count(Baseline.State.EXISTING)).append(" still failing, ").append(baseline.fixed().size())
@@ -172,7 +175,7 @@ public final class HtmlReporter implements Reporter {
     html.append("</section>\n");
   }
 
-  private static void baselineFailures(StringBuilder html, String id, String caption, List<Baseline.Failure> failures) {
+  private static void baselineFailures(TextOut html, String id, String caption, List<Baseline.Failure> failures) {
     html.append("<table id=\"").append(id).append("\">\n<caption>").append(e(caption)).append(" (")
         .append(failures.size()).append(")</caption>\n")
         .append("<thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Rule</th><th scope=\"col\">Resource</th>")
@@ -185,7 +188,7 @@ public final class HtmlReporter implements Reporter {
     html.append("</tbody>\n</table>\n");
   }
 
-  private static void rules(StringBuilder html, Evaluation evaluation) {
+  private static void rules(TextOut html, Evaluation evaluation) {
     html.append("<section id=\"rules\">\n<h2>Rules</h2>\n<table id=\"rule-table\">\n<caption>Findings per rule</caption>\n")
         .append("<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Passes when</th><th scope=\"col\">Severity</th>");
     for (Status status : Status.values()) {
@@ -204,7 +207,7 @@ public final class HtmlReporter implements Reporter {
     html.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private static void grid(StringBuilder html, AccountGrid grid) {
+  private static void grid(TextOut html, AccountGrid grid) {
     int columns = grid.rules().size() + 1;
     long unlisted = grid.groups().stream().filter(g -> g.path().equals(AccountGrid.UNLISTED)).mapToLong(g -> g.rows().size()).sum();
     html.append("<section id=\"accounts\">\n<h2>Accounts × rules</h2>\n<p>")
@@ -255,7 +258,7 @@ public final class HtmlReporter implements Reporter {
     html.append("</table>\n</div>\n</section>\n");
   }
 
-  private static void framework(StringBuilder html, Evaluation evaluation, FrameworkView framework) {
+  private static void framework(TextOut html, Evaluation evaluation, FrameworkView framework) {
     String id = frameworkId(framework);
     long covered = framework.controls().size() - framework.count(ControlStatus.NOT_COVERED);
     html.append("<section class=\"framework\" id=\"").append(id).append("\" data-framework=\"").append(e(framework.id()))
@@ -317,7 +320,7 @@ public final class HtmlReporter implements Reporter {
     html.append("</section>\n");
   }
 
-  private static void collectionErrors(StringBuilder html, Evaluation evaluation) {
+  private static void collectionErrors(TextOut html, Evaluation evaluation) {
     List<CollectionError> errors = ReportSupport.collectionErrors(evaluation);
     if (errors.isEmpty()) {
       return;
@@ -337,7 +340,7 @@ public final class HtmlReporter implements Reporter {
     html.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private static void expiredWaivers(StringBuilder html, Evaluation evaluation) {
+  private static void expiredWaivers(TextOut html, Evaluation evaluation) {
     List<Waiver> expired = ReportSupport.expiredWaivers(evaluation);
     if (expired.isEmpty()) {
       return;

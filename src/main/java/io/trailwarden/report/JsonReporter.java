@@ -13,6 +13,8 @@ import io.trailwarden.finding.Status;
 import io.trailwarden.finding.Waiver;
 import io.trailwarden.policy.RuleMetadata;
 import io.trailwarden.snapshot.CollectionError;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -34,27 +36,43 @@ public final class JsonReporter implements Reporter {
   }
 
   @Override
-  public String render(Evaluation evaluation) {
-    ObjectNode root = object();
-    root.put("formatVersion", FORMAT_VERSION);
-    ObjectNode tool = root.putObject("tool");
+  public void write(Evaluation evaluation, Writer out) throws IOException {
+    ObjectNode head = object();
+    head.put("formatVersion", FORMAT_VERSION);
+    ObjectNode tool = head.putObject("tool");
     tool.put("name", "TrailWarden");
     tool.put("version", evaluation.toolVersion());
-    root.put("collectedAt", evaluation.collectedAt().toString());
-    root.put("managementAccountId", evaluation.managementAccountId());
-    root.put("organizationId", evaluation.organizationId().orElse(null));
-    root.set("summary", summary(Summary.of(evaluation)));
+    head.put("collectedAt", evaluation.collectedAt().toString());
+    head.put("managementAccountId", evaluation.managementAccountId());
+    head.put("organizationId", evaluation.organizationId().orElse(null));
+    head.set("summary", summary(Summary.of(evaluation)));
 
-    ArrayNode rules = root.putArray("rules");
-    evaluation.rules().stream().sorted(Comparator.comparing(RuleMetadata::id)).forEach(r -> rules.add(rule(r)));
-    ArrayNode findings = root.putArray("findings");
-    ReportSupport.findings(evaluation).forEach(f -> findings.add(finding(evaluation, f)));
-    root.set("baseline", evaluation.baseline().<JsonNode>map(JsonReporter::baseline).orElse(NullNode.getInstance()));
-    ArrayNode errors = root.putArray("collectionErrors");
-    ReportSupport.collectionErrors(evaluation).forEach(e -> errors.add(collectionError(e)));
-    ArrayNode expired = root.putArray("expiredWaivers");
-    ReportSupport.expiredWaivers(evaluation).forEach(w -> expired.add(waiver(w)));
-    return Json.pretty(root);
+    StreamedJson json = new StreamedJson(out);
+    json.startObject();
+    json.fields(head);
+    json.startArray("rules");
+    for (RuleMetadata rule : evaluation.rules().stream().sorted(Comparator.comparing(RuleMetadata::id)).toList()) {
+      json.value(rule(rule));
+    }
+    json.endArray();
+    json.startArray("findings");
+    for (Finding finding : ReportSupport.findings(evaluation)) {
+      json.value(finding(evaluation, finding));
+    }
+    json.endArray();
+    json.field("baseline", evaluation.baseline().<JsonNode>map(JsonReporter::baseline).orElse(NullNode.getInstance()));
+    json.startArray("collectionErrors");
+    for (CollectionError error : ReportSupport.collectionErrors(evaluation)) {
+      json.value(collectionError(error));
+    }
+    json.endArray();
+    json.startArray("expiredWaivers");
+    for (Waiver waiver : ReportSupport.expiredWaivers(evaluation)) {
+      json.value(waiver(waiver));
+    }
+    json.endArray();
+    json.endObject();
+    json.finish();
   }
 
   private static ObjectNode summary(Summary summary) {

@@ -5,7 +5,8 @@ import io.trailwarden.finding.Evaluation;
 import io.trailwarden.finding.Finding;
 import io.trailwarden.finding.Status;
 import io.trailwarden.policy.RuleMetadata;
-import java.io.StringWriter;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -37,8 +38,7 @@ public final class JunitReporter implements Reporter {
   }
 
   @Override
-  public String render(Evaluation evaluation) {
-    StringWriter out = new StringWriter();
+  public void write(Evaluation evaluation, Writer out) throws IOException {
     try {
       // The JDK's own writer, whatever StAX implementation the classpath brings, so output is stable.
       Xml xml = new Xml(XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out));
@@ -78,11 +78,14 @@ public final class JunitReporter implements Reporter {
       xml.newline(0);
       xml.writer.writeEndElement();
       xml.writer.writeEndDocument();
-      xml.writer.close();
+      xml.writer.close(); // flushes, and leaves out open
     } catch (XMLStreamException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io; // the file, not the XML
+      }
       throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
     }
-    return out + "\n";
+    out.write('\n');
   }
 
   /** The rule's own description, so that a CI test view explains the suite. */
@@ -167,6 +170,10 @@ public final class JunitReporter implements Reporter {
   }
 
   private static String dotted(String part) {
+    if (!part.isEmpty() && part.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+      return part; // the usual case, without a regular expression per test case
+    }
     String cleaned = part.replaceAll("[^A-Za-z0-9_-]", "_");
     return cleaned.isEmpty() ? "_" : cleaned;
   }
@@ -206,6 +213,10 @@ public final class JunitReporter implements Reporter {
      * they become U+FFFD so that one odd byte in an AWS message does not make the file unreadable.
      */
     private static String legal(String text) {
+      if (text.chars().allMatch(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+          || (c >= 0xE000 && c <= 0xFFFD))) {
+        return text; // the usual case: no surrogate pair and nothing to replace
+      }
       StringBuilder out = new StringBuilder(text.length());
       text.codePoints().forEach(c -> out.appendCodePoint(
           c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)

@@ -35,6 +35,12 @@ public final class MarkdownReporter implements Reporter {
     return ReportFormat.MARKDOWN;
   }
 
+  /** Capped below 1,000,000 bytes (the step summary's limit), so it is built whole, then written. */
+  @Override
+  public void write(Evaluation evaluation, java.io.Writer out) throws java.io.IOException {
+    out.write(render(evaluation));
+  }
+
   @Override
   public String render(Evaluation evaluation) {
     Summary summary = Summary.of(evaluation);

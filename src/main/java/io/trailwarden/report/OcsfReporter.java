@@ -40,17 +40,16 @@ public final class OcsfReporter implements Reporter {
   }
 
   @Override
-  public String render(Evaluation evaluation) {
-    StringBuilder out = new StringBuilder();
+  public void write(Evaluation evaluation, java.io.Writer out) throws java.io.IOException {
     for (Finding finding : ReportSupport.findings(evaluation)) {
       try {
-        out.append(Json.mapper().writeValueAsString(event(evaluation, finding))).append('\n');
+        out.write(Json.mapper().writeValueAsString(event(evaluation, finding)));
+        out.write('\n');
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot write OCSF: " + e.getMessage(), e);
       }
     }
     // No findings, no lines: an empty file, which every JSON Lines reader reads as no events.
-    return out.toString();
   }
 
   static ObjectNode event(Evaluation evaluation, Finding finding) {

@@ -2,6 +2,7 @@ package io.trailwarden.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.trailwarden.Json;
 import io.trailwarden.finding.Arn;
 import io.trailwarden.finding.Evaluation;
@@ -9,6 +10,8 @@ import io.trailwarden.finding.Finding;
 import io.trailwarden.policy.Severity;
 import io.trailwarden.policy.RuleMetadata;
 import io.trailwarden.snapshot.CollectionError;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,20 +52,27 @@ public final class SarifReporter implements Reporter {
   public static final long MAX_GZIPPED_BYTES = 10L * 1024 * 1024;
 
   @Override
-  public String render(Evaluation evaluation) {
+  public void write(Evaluation evaluation, Writer out) throws IOException {
+    write(evaluation, cap(evaluation), out);
+  }
+
+  /**
+   * How many results to report: all (up to {@link #MAX_RESULTS}) unless the file would exceed GitHub's
+   * gzipped limit. The size is measured by writing the file into a gzip stream that only counts, so
+   * the file is never held in memory; it is written for real afterwards, at the cap found.
+   */
+  private int cap(Evaluation evaluation) throws IOException {
     int cap = MAX_RESULTS;
-    String sarif = render(evaluation, cap);
-    long size = gzippedSize(sarif);
+    long size = gzippedSize(evaluation, cap);
     while (size > MAX_GZIPPED_BYTES && cap > 1) {
       // Results dominate the size: shrink the cap in proportion, with a margin, and keep the most severe.
       cap = (int) Math.max(1, Math.min(cap - 1, (long) cap * MAX_GZIPPED_BYTES * 9 / 10 / size));
-      sarif = render(evaluation, cap);
-      size = gzippedSize(sarif);
+      size = gzippedSize(evaluation, cap);
     }
-    return sarif;
+    return cap;
   }
 
-  private static long gzippedSize(String text) {
+  private long gzippedSize(Evaluation evaluation, int cap) throws IOException {
     var counter = new java.io.OutputStream() {
       long count;
 
@@ -76,21 +86,15 @@ public final class SarifReporter implements Reporter {
         count += len;
       }
     };
-    try (var gzip = new java.util.zip.GZIPOutputStream(counter)) {
-      gzip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    try (Writer gzip = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+        new java.util.zip.GZIPOutputStream(counter, 64 * 1024), StandardCharsets.UTF_8), 64 * 1024)) {
+      write(evaluation, cap, gzip);
     }
     return counter.count;
   }
 
-  private String render(Evaluation evaluation, int cap) {
-    ObjectNode log = Json.mapper().createObjectNode();
-    log.put("$schema", SCHEMA);
-    log.put("version", "2.1.0");
-    ObjectNode run = log.putArray("runs").addObject();
-
-    ObjectNode driver = run.putObject("tool").putObject("driver");
+  private void write(Evaluation evaluation, int cap, Writer out) throws IOException {
+    ObjectNode driver = Json.mapper().createObjectNode();
     driver.put("name", "TrailWarden");
     driver.put("version", evaluation.toolVersion());
     driver.put("semanticVersion", evaluation.toolVersion());
@@ -103,17 +107,21 @@ public final class SarifReporter implements Reporter {
       ruleIndex.put(rule.id(), rules.size());
       rules.add(rule(rule));
     }
+    ObjectNode tool = Json.mapper().createObjectNode();
+    tool.set("driver", driver);
 
     // GitHub keeps one set of alerts per category, the id up to its last "/": one per configured
     // category (PR gate, nightly scan) and management account, so none closes another's alerts.
-    run.putObject("automationDetails").put("id", settings.sarifCategory() + "/" + evaluation.managementAccountId() + "/");
+    ObjectNode automationDetails = Json.mapper().createObjectNode()
+        .put("id", settings.sarifCategory() + "/" + evaluation.managementAccountId() + "/");
 
     // Only active failures: GitHub turns a suppressed or passing result into an alert as well.
     List<Finding> failures = evaluation.findings().stream()
         .filter(Finding::isActiveFailure).sorted(ReportSupport.BY_SEVERITY).toList();
     List<Finding> reported = failures.subList(0, Math.min(failures.size(), cap));
 
-    ObjectNode invocation = run.putArray("invocations").addObject();
+    ArrayNode invocations = Json.mapper().createArrayNode();
+    ObjectNode invocation = invocations.addObject();
     invocation.put("executionSuccessful", true);
     // The snapshot's time is the only clock, so the same snapshot gives the same file.
     invocation.put("startTimeUtc", evaluation.collectedAt().toString());
@@ -131,15 +139,28 @@ public final class SarifReporter implements Reporter {
       invocation.set("toolExecutionNotifications", notifications);
     }
 
-    ArrayNode results = run.putArray("results");
+    StreamedJson json = new StreamedJson(out);
+    json.startObject();
+    json.field("$schema", TextNode.valueOf(SCHEMA));
+    json.field("version", TextNode.valueOf("2.1.0"));
+    json.startArray("runs");
+    json.startObject();
+    json.field("tool", tool);
+    json.field("automationDetails", automationDetails);
+    json.field("invocations", invocations);
+    json.startArray("results");
     for (Finding finding : reported) {
       Integer index = ruleIndex.get(finding.ruleId());
       if (index == null) {
         throw new IllegalArgumentException("finding of rule " + finding.ruleId() + " but no such rule in this evaluation");
       }
-      results.add(result(evaluation, finding, index));
+      json.value(result(evaluation, finding, index));
     }
-    return Json.pretty(log);
+    json.endArray();
+    json.endObject();
+    json.endArray();
+    json.endObject();
+    json.finish();
   }
 
   private static ObjectNode rule(RuleMetadata rule) {

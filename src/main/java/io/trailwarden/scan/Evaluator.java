@@ -57,7 +57,7 @@ public final class Evaluator {
     List<RuleMetadata> selected = RuleSelection.select(config, catalogue);
     Map<String, JsonNode> params = new TreeMap<>();
     selected.forEach(rule -> params.put(rule.id(), params(rule, config.config())));
-    List<RuleResult> results = engine.evaluate(new SnapshotIo().toJson(snapshot), params,
+    List<RuleResult> results = engine.evaluate(out -> new SnapshotIo().writeJson(snapshot, out), params,
         selected.stream().map(RuleMetadata::id).toList());
     FindingAssembler assembler = new FindingAssembler(id -> catalogue.find(id).orElseThrow(),
         config.config().waivers(), snapshot.collectedAt().atZone(ZoneOffset.UTC).toLocalDate());

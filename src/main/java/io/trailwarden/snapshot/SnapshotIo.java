@@ -89,6 +89,11 @@ public final class SnapshotIo {
     return Json.pretty(snapshot);
   }
 
+  /** {@link #toJson} written to {@code out} as it is made (the input of {@code opa eval}). */
+  public void writeJson(Snapshot snapshot, java.io.Writer out) throws IOException {
+    Json.pretty(snapshot, out);
+  }
+
   public void write(Snapshot snapshot, Path file) throws IOException {
     AtomicFiles.write(file, toJson(snapshot));
   }
