@@ -10,7 +10,7 @@
 # beside the calls counted (architecture.md §3, "The minimum of calls").
 # Usage: bench/collect.sh [--faults RATE] [--regions N] [members ...]
 #
-# bench/collect.sh --compare [--prowler-sample N] [members ...] instead scans the same organizations
+# bench/collect.sh --compare [--prowler-sample N] [--no-prowler] [members ...] instead scans the same organizations
 # (default 10 and 50 members, 4 regions) with TrailWarden (`trailwarden scan`), Cloud Custodian (c7n-org)
 # and Prowler (one process per account, 4 at a time; on a sample of N accounts, default 12, extrapolated
 # when the organization is larger), each through a counting proxy, and prints wall time, requests and
@@ -27,7 +27,10 @@ main=io.trailwarden.bench.CollectBench
 if [ "${1:-}" = "--compare" ]; then
   shift
   main=io.trailwarden.bench.CompareBench
-  PROWLER=$(bash scripts/prowler.sh)
+  case " $* " in
+    *" --no-prowler "*) PROWLER="" ;;
+    *) PROWLER=$(bash scripts/prowler.sh) ;;
+  esac
   C7N_ORG=$(bash scripts/custodian.sh)
   OPA_PATH=$(bash scripts/opa.sh)
   TRAILWARDEN="$root/trailwarden"

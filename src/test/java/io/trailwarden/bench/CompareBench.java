@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * Printed per tool: accounts scanned, wall time, requests, and TrailWarden's advantage (their wall ÷
  * ours, their requests ÷ ours). Prowler on more than {@code --prowler-sample} accounts runs on a sample
  * and is extrapolated to the whole organization, which the table says.
- * Arguments: {@code [--prowler-sample N] [member counts ...]} (default 12, 10 50); the tools' paths come
+ * Arguments: {@code [--prowler-sample N] [--no-prowler] [member counts ...]} (default 12, 10 50); the tools' paths come
  * from $TRAILWARDEN, $C7N_ORG and $PROWLER (bench/collect.sh installs them).
  */
 public final class CompareBench {
@@ -43,7 +43,7 @@ public final class CompareBench {
       "cloudtrail_s3_dataevents_read_enabled", "cloudtrail_s3_dataevents_write_enabled", "cloudtrail_bucket_requires_mfa_delete",
       "s3_bucket_default_encryption", "s3_bucket_level_public_access_block", "s3_account_level_public_access_blocks",
       "s3_bucket_object_versioning", "s3_bucket_object_lock", "s3_bucket_secure_transport_policy", "s3_bucket_server_access_logging_enabled",
-      "s3_bucket_acl_prohibited", "kms_cmk_rotation_enabled", "cloudwatch_log_group_retention_policy_specific_days_enabled");
+      "s3_bucket_acl_prohibited", "s3_bucket_lifecycle_enabled", "kms_cmk_rotation_enabled", "cloudwatch_log_group_retention_policy_specific_days_enabled");
 
   record Run(String tool, int accountsRun, int accounts, double wallSeconds, long requests, String note) {
     double scaledWall() {
@@ -57,10 +57,13 @@ public final class CompareBench {
 
   public static void main(String[] args) throws Exception {
     int prowlerSample = 12;
+    boolean withProwler = true;
     List<Integer> sizes = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--prowler-sample")) {
         prowlerSample = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--no-prowler")) {
+        withProwler = false;
       } else {
         sizes.add(Integer.parseInt(args[i]));
       }
@@ -78,7 +81,10 @@ public final class CompareBench {
         Map<String, String> accounts = CollectBench.seed(moto, members);
         Path dir = Files.createDirectories(work.resolve("m" + members));
         Run ours = trailwarden(moto, dir, accounts.size());
-        List<Run> runs = List.of(ours, custodian(moto, dir, accounts), prowler(moto, dir, accounts, prowlerSample));
+        List<Run> runs = new ArrayList<>(List.of(ours, custodian(moto, dir, accounts)));
+        if (withProwler) {
+          runs.add(prowler(moto, dir, accounts, prowlerSample));
+        }
         for (Run run : runs) {
           table.add(String.format("%7d %-12s %9s %9.1f %9.0f %10.1f× %10.1f×  %s", members, run.tool(),
               run.accountsRun() == run.accounts() ? Integer.toString(run.accounts()) : run.accountsRun() + "/" + run.accounts(),
@@ -117,13 +123,14 @@ public final class CompareBench {
 
   static Run custodian(MotoServer moto, Path dir, Map<String, String> accounts) throws Exception {
     Path accountsFile = dir.resolve("accounts.yml");
-    // What c7n-org's orgaccounts.py writes for an organization: every account with its role and regions.
+    // What c7n-org's orgaccounts.py writes for an organization: every account with its role and regions
+    // (c7n-org requires a role for every account, the management one included).
     Files.writeString(accountsFile, "accounts:\n" + accounts.entrySet().stream().map(a -> """
           - account_id: "%s"
             name: %s
             regions: [%s]
-        %s""".formatted(a.getValue(), a.getKey(), String.join(", ", REGIONS),
-        a.getValue().equals(Seeder.MANAGEMENT_ACCOUNT) ? "" : "    role: arn:aws:iam::" + a.getValue() + ":role/OrganizationAccountAccessRole\n"))
+            role: arn:aws:iam::%s:role/OrganizationAccountAccessRole
+        """.formatted(a.getValue(), a.getKey(), String.join(", ", REGIONS), a.getValue()))
         .collect(Collectors.joining()));
     Path policies = Path.of("bench/compare/custodian.yml").toAbsolutePath();
     return measure(moto, "c7n-org", accounts.size(), accounts.size(), "", proxy -> List.of(run(List.of(env("C7N_ORG"), "run", "-c",
