@@ -20,15 +20,18 @@ final class Fanout {
     for (T item : items) {
       futures.add(pool.submit(() -> task.accept(item)));
     }
-    for (Future<?> future : futures) {
-      try {
-        future.get();
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while collecting", e);
-      }
+    futures.forEach(Fanout::join);
+  }
+
+  /** The task's result, waited for; its AWS failures are already recorded, so only bugs propagate. */
+  static <T> T join(Future<T> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while collecting", e);
     }
   }
 }

@@ -2,14 +2,11 @@ package io.trailwarden.collect;
 
 import io.trailwarden.snapshot.Organization;
 import io.trailwarden.snapshot.Scp;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.organizations.model.PolicyTypeStatus;
@@ -27,9 +24,11 @@ final class OrganizationsCollector {
   record Result(Optional<Organization> organization, List<Scp> scps) {}
 
   private final Calls calls;
+  private final Fanout fanout;
 
-  OrganizationsCollector(Calls calls) {
+  OrganizationsCollector(Calls calls, Fanout fanout) {
     this.calls = calls;
+    this.fanout = fanout;
   }
 
   Result collect(OrganizationsClient org, String managementAccountId) {
@@ -43,23 +42,31 @@ final class OrganizationsCollector {
             .filter(p -> p.status() == PolicyTypeStatus.ENABLED).map(p -> p.typeAsString()).sorted().toList()))
         .toList());
 
-    List<Organization.OrganizationalUnit> units = new ArrayList<>();
-    Map<String, Organization.Account> accounts = new TreeMap<>();
-    boolean walked = roots.isPresent();
-    Deque<String> parents = new ArrayDeque<>(roots.orElse(List.of()).stream().map(Organization.Root::id).toList());
-    while (!parents.isEmpty()) {
-      String parent = parents.pop();
-      var children = calls.get(target, "ListOrganizationalUnitsForParent", Optional.of(parent), () ->
-          org.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream().flatMap(page -> page.organizationalUnits().stream()).toList());
-      children.orElse(List.of()).forEach(ou -> {
-        units.add(new Organization.OrganizationalUnit(ou.id(), ou.name(), parent));
-        parents.add(ou.id());
+    // Level by level, the parents of a level at once: the walk costs the tree's depth in round trips
+    // (each parent's pages still follow one another), not its number of OUs.
+    List<Organization.OrganizationalUnit> units = java.util.Collections.synchronizedList(new ArrayList<>());
+    Map<String, Organization.Account> accounts = new java.util.concurrent.ConcurrentSkipListMap<>();
+    java.util.concurrent.atomic.AtomicBoolean complete = new java.util.concurrent.atomic.AtomicBoolean(roots.isPresent());
+    List<String> level = roots.orElse(List.of()).stream().map(Organization.Root::id).toList();
+    while (!level.isEmpty()) {
+      List<String> next = java.util.Collections.synchronizedList(new ArrayList<>());
+      fanout.runAll(level, parent -> {
+        var children = calls.get(target, "ListOrganizationalUnitsForParent", Optional.of(parent), () ->
+            org.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream().flatMap(page -> page.organizationalUnits().stream()).toList());
+        children.orElse(List.of()).forEach(ou -> {
+          units.add(new Organization.OrganizationalUnit(ou.id(), ou.name(), parent));
+          next.add(ou.id());
+        });
+        var members = calls.get(target, "ListAccountsForParent", Optional.of(parent), () ->
+            org.listAccountsForParentPaginator(r -> r.parentId(parent)).stream().flatMap(page -> page.accounts().stream()).toList());
+        members.orElse(List.of()).forEach(a -> accounts.put(a.id(), new Organization.Account(a.id(), a.name(), a.statusAsString(), Optional.of(parent))));
+        if (children.isEmpty() || members.isEmpty()) {
+          complete.set(false);
+        }
       });
-      var members = calls.get(target, "ListAccountsForParent", Optional.of(parent), () ->
-          org.listAccountsForParentPaginator(r -> r.parentId(parent)).stream().flatMap(page -> page.accounts().stream()).toList());
-      members.orElse(List.of()).forEach(a -> accounts.put(a.id(), new Organization.Account(a.id(), a.name(), a.statusAsString(), Optional.of(parent))));
-      walked &= children.isPresent() && members.isPresent();
+      level = next.stream().sorted().toList();
     }
+    boolean walked = complete.get();
     if (!walked) {
       // Part of the tree could not be listed: the flat account list still names every account, so none
       // leaves the snapshot; the ones the walk did not place have no parent, and the rules that need
@@ -95,15 +102,15 @@ final class OrganizationsCollector {
   private List<Scp> scps(OrganizationsClient org, Calls.Target target) {
     var summaries = calls.get(target, "ListPolicies", Optional.empty(), () ->
         org.listPoliciesPaginator(r -> r.filter(PolicyType.SERVICE_CONTROL_POLICY)).stream().flatMap(page -> page.policies().stream()).toList());
-    List<Scp> scps = new ArrayList<>();
-    for (var summary : summaries.orElse(List.of())) {
+    List<Scp> scps = java.util.Collections.synchronizedList(new ArrayList<>());
+    fanout.runAll(summaries.orElse(List.of()), summary -> {
       Optional<String> id = Optional.of(summary.id());
       // An SCP deleted since ListPolicies answers PolicyNotFoundException: it was detached first, so it
       // protects nothing, and its absence is evidence.
       var content = calls.getOrGone(target, "DescribePolicy", summary.id(), POLICY_GONE,
           () -> org.describePolicy(r -> r.policyId(summary.id())).policy().content());
       if (content.isEmpty() && !calls.failedOn("DescribePolicy", summary.id())) {
-        continue;
+        return;
       }
       var targets = calls.getOrGone(target, "ListTargetsForPolicy", summary.id(), POLICY_GONE, () ->
           org.listTargetsForPolicyPaginator(r -> r.policyId(summary.id())).stream().flatMap(page -> page.targets().stream()).map(t -> t.targetId()).sorted().toList());
@@ -112,8 +119,7 @@ final class OrganizationsCollector {
         calls.policy(target, "DescribePolicy", id, content.get()).ifPresent(document ->
             scps.add(new Scp(summary.id(), summary.name(), Boolean.TRUE.equals(summary.awsManaged()), document, targets.get())));
       }
-    }
-    scps.sort(Comparator.comparing(Scp::id));
-    return scps;
+    });
+    return scps.stream().sorted(Comparator.comparing(Scp::id)).toList();
   }
 }

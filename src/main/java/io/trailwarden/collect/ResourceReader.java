@@ -40,7 +40,7 @@ public final class ResourceReader {
   /** The organization (roots, OUs, accounts, trusted access) and every SCP with its targets. */
   public Snapshot organization() {
     return read((calls, fanout) -> {
-      var result = new OrganizationsCollector(calls).collect(clients.organizations(managementAccountId), managementAccountId);
+      var result = new OrganizationsCollector(calls, fanout).collect(clients.organizations(managementAccountId), managementAccountId);
       return new Parts(result.organization(), result.scps(), List.of(), Map.of(), Map.of(), Map.of());
     });
   }

@@ -29,6 +29,8 @@ final class S3Collector {
   private final Fanout fanout;
   private final String homeRegion;
   private final Map<String, Optional<Set<String>>> bucketsByAccount = new ConcurrentHashMap<>();
+  // The account's Block Public Access is one setting per account: read once, however many of its buckets are collected.
+  private final Map<String, Optional<Bucket.PublicAccessBlock>> accountBlocks = new ConcurrentHashMap<>();
 
   S3Collector(Calls calls, ClientFactory clients, Fanout fanout, String homeRegion) {
     this.calls = calls;
@@ -96,13 +98,7 @@ final class S3Collector {
     Optional<Bucket.PublicAccessBlock> block = calls.getOrNone(target, "GetPublicAccessBlock", resource,
         Set.of("NoSuchPublicAccessBlockConfiguration"),
         () -> publicAccessBlock(s3.getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration()));
-    Optional<Bucket.PublicAccessBlock> accountBlock = calls.getOrNone(new Calls.Target("s3control", account, region),
-        "GetPublicAccessBlock", Optional.of(account), Set.of("NoSuchPublicAccessBlockConfiguration"),
-        () -> {
-          var c = clients.s3Control(account, region).getPublicAccessBlock(r -> r.accountId(account)).publicAccessBlockConfiguration();
-          return new Bucket.PublicAccessBlock(Boolean.TRUE.equals(c.blockPublicAcls()), Boolean.TRUE.equals(c.ignorePublicAcls()),
-              Boolean.TRUE.equals(c.blockPublicPolicy()), Boolean.TRUE.equals(c.restrictPublicBuckets()));
-        });
+    Optional<Bucket.PublicAccessBlock> accountBlock = accountBlock(account, region);
     Optional<Bucket.Versioning> versioning = calls.get(target, "GetBucketVersioning", resource, () -> {
       var v = s3.getBucketVersioning(r -> r.bucket(name));
       return new Bucket.Versioning(v.statusAsString() == null ? "Disabled" : v.statusAsString(),
@@ -142,6 +138,16 @@ final class S3Collector {
     });
     return Optional.of(new Bucket(account, region, policy, block, accountBlock, versioning, objectLock, lifecycle,
         encryption, logging, ownership, acl));
+  }
+
+  private Optional<Bucket.PublicAccessBlock> accountBlock(String account, String region) {
+    return accountBlocks.computeIfAbsent(account, a -> calls.getOrNone(new Calls.Target("s3control", account, region),
+        "GetPublicAccessBlock", Optional.of(account), Set.of("NoSuchPublicAccessBlockConfiguration"),
+        () -> {
+          var c = clients.s3Control(account, region).getPublicAccessBlock(r -> r.accountId(account)).publicAccessBlockConfiguration();
+          return new Bucket.PublicAccessBlock(Boolean.TRUE.equals(c.blockPublicAcls()), Boolean.TRUE.equals(c.ignorePublicAcls()),
+              Boolean.TRUE.equals(c.blockPublicPolicy()), Boolean.TRUE.equals(c.restrictPublicBuckets()));
+        }));
   }
 
   /** The rule with its whole filter: a legacy prefix, or Filter's Prefix, Tag, sizes, or And of them. */

@@ -53,7 +53,11 @@ class SnapshotCollectorIT {
   }
 
   Snapshot collect(ArticleOrganization.Seeded seeded, ApiCallCounter counter, java.net.URI endpoint) {
-    OrganizationSettings settings = new OrganizationSettings(Optional.empty(), Optional.of(seeded.loggingAccount()),
+    return collect(seeded, counter, endpoint, Optional.of(seeded.loggingAccount()));
+  }
+
+  Snapshot collect(ArticleOrganization.Seeded seeded, ApiCallCounter counter, java.net.URI endpoint, Optional<String> loggingAccount) {
+    OrganizationSettings settings = new OrganizationSettings(Optional.empty(), loggingAccount,
         Seeder.HOME_REGION, Optional.of(ArticleOrganization.TRAIL), Optional.of(ArticleOrganization.BUCKET), REGIONS, null,
         Optional.empty(), 4, Optional.empty(), null);
     AwsSettings aws = new AwsSettings(Optional.of(endpoint), Seeder.HOME_REGION, settings.memberRoleName(), Optional.empty(), 4);
@@ -186,6 +190,21 @@ class SnapshotCollectorIT {
 
     assertThat(new SnapshotIo().parse(new SnapshotIo().toJson(snapshot), "collected")).as("valid against the schema").isEqualTo(snapshot);
     assertThat(counter.calls()).as("API calls counted").isGreaterThan(20);
+  }
+
+  @Test
+  void findsTheLogBucketsOwnerWithOneListBucketsWhenNoLoggingAccountIsConfigured() {
+    var seeded = seed(EnumSet.noneOf(Fault.class));
+    ApiCallCounter counter = new ApiCallCounter();
+    Snapshot snapshot = collect(seeded, counter, MOTO.endpoint(), Optional.empty());
+
+    assertThat(snapshot.errors()).isEmpty();
+    assertThat(snapshot.buckets().get(ArticleOrganization.BUCKET).accountId()).isEqualTo(seeded.loggingAccount());
+    // The account named "log-archive" is asked first, before the management account and the rest.
+    assertThat(counter.byOperation()).containsEntry("S3:ListBuckets", 1L);
+    long owners = snapshot.buckets().values().stream().map(Bucket::accountId).distinct().count();
+    assertThat(counter.byOperation()).as("the account's Block Public Access, once per owner account")
+        .containsEntry("S3Control:GetPublicAccessBlock", owners);
   }
 
   @Test
