@@ -81,17 +81,12 @@ public final class CompareBench {
         Map<String, String> accounts = CollectBench.seed(moto, members);
         Path dir = Files.createDirectories(work.resolve("m" + members));
         Run ours = trailwarden(moto, dir, accounts.size());
-        List<Run> runs = new ArrayList<>(List.of(ours, custodian(moto, dir, accounts)));
+        // Each row is printed (to stderr) as soon as its tool has run: Prowler alone can take many minutes.
+        row(table, members, ours, ours);
+        row(table, members, custodian(moto, dir, accounts), ours);
         if (withProwler) {
-          runs.add(prowler(moto, dir, accounts, prowlerSample));
+          row(table, members, prowler(moto, dir, accounts, prowlerSample), ours);
         }
-        for (Run run : runs) {
-          table.add(String.format("%7d %-12s %9s %9.1f %9.0f %10.1f× %10.1f×  %s", members, run.tool(),
-              run.accountsRun() == run.accounts() ? Integer.toString(run.accounts()) : run.accountsRun() + "/" + run.accounts(),
-              run.scaledWall(), run.scaledRequests(), run.scaledWall() / ours.wallSeconds(), run.scaledRequests() / ours.requests(),
-              run.note()));
-        }
-        System.err.println(String.join("\n", table));
       }
     }
     System.out.println(String.join("\n", table));
@@ -105,6 +100,14 @@ public final class CompareBench {
           process and the S3 Control retries against <account>.127.0.0.1, a host only the emulator setup produces (AWS's is
           <account>.s3-control.<region>.amazonaws.com); a row with accounts a/b ran on a sample of a accounts and is
           extrapolated to b (wall and requests × b/a).""".formatted(PROWLER_PARALLEL));
+  }
+
+  static void row(List<String> table, int members, Run run, Run ours) {
+    String row = String.format("%7d %-12s %9s %9.1f %9.0f %10.1f× %10.1f×  %s", members, run.tool(),
+        run.accountsRun() == run.accounts() ? Integer.toString(run.accounts()) : run.accountsRun() + "/" + run.accounts(),
+        run.scaledWall(), run.scaledRequests(), run.scaledWall() / ours.wallSeconds(), run.scaledRequests() / ours.requests(), run.note());
+    table.add(row);
+    System.err.println(row);
   }
 
   static Run trailwarden(MotoServer moto, Path dir, int accounts) throws Exception {
