@@ -93,6 +93,13 @@ record MinimumCalls(List<Term> terms) {
             + " %d ListSubscriptionsByTopic", places.size(), alarmPages, topicPages, snapshot.snsTopics().size(), subscriptionPages),
         alarmPages + topicPages + subscriptionPages, List.of("CloudWatch:", "Sns:")));
 
+    // Security Hub and GuardDuty are read in every account × region; GuardDuty's delegated
+    // administrator once per region from the management account.
+    long detectors = snapshot.guardDuty().detectors().size();
+    terms.add(new Term("security tools", String.format("2 × A × R + D + R = 2 × %d × %d (DescribeHub, ListDetectors) + %d GetDetector"
+            + " + %d ListOrganizationAdminAccounts", accounts, regions, detectors, regions), 2 * accounts * regions + detectors + regions,
+        List.of("SecurityHub:", "GuardDuty:")));
+
     long keys = snapshot.kmsKeys().size();
     terms.add(new Term("per KMS key", String.format("3 × K = 3 × %d (DescribeKey, GetKeyRotationStatus, GetKeyPolicy)", keys), 3 * keys,
         List.of("Kms:")));
