@@ -127,10 +127,11 @@ class FrameworksTest {
         "securityhub_hub_enabled");
     assertThat(cis).filteredOn(id -> id.startsWith("cloudwatch_alarm_")).hasSize(15);
 
-    // Every CloudTrail rule of Security Hub is a HIPAA audit control too; the CloudWatch ones are not.
+    // Every CloudTrail rule of Security Hub is a HIPAA audit control too; the CloudWatch and GuardDuty ones are not.
     Files.writeString(config, "version: 1\nrules:\n  include: [aws-security-hub]\n  exclude: [hipaa]\n");
     assertThat(RuleSelection.select(ConfigLoader.load(config), CATALOGUE)).extracting(RuleMetadata::id)
-        .hasSize(14).allMatch(id -> id.startsWith("cloudwatch_alarm_")).doesNotContain("cloudwatch_alarm_organizations_changes");
+        .hasSize(15).allMatch(id -> id.startsWith("cloudwatch_alarm_") || id.equals("guardduty_enabled_organization_wide"))
+        .doesNotContain("cloudwatch_alarm_organizations_changes");
 
     Files.writeString(config, "version: 1\nrules:\n  exclude: [aws-security-hub]\n");
     assertThat(RuleSelection.select(ConfigLoader.load(config), CATALOGUE)).extracting(RuleMetadata::id)

@@ -88,7 +88,9 @@ class PolicyEngineTest {
         "organizations_scp_protects_cloudtrail",
         "s3_log_bucket_lifecycle_archives_logs",
         "s3_log_bucket_policy_allows_cloudtrail_write",
-        "s3_log_bucket_policy_denies_object_deletion");
+        "s3_log_bucket_policy_denies_object_deletion",
+        "securityhub_hub_enabled",
+        "guardduty_enabled_organization_wide");
     assertThat(results).allSatisfy(r -> assertThat(r.subjects()).isNotEmpty());
 
     List<RuleResult> compliant = engine.evaluate(snapshot("compliant-org.json"), Map.of(), ids);
