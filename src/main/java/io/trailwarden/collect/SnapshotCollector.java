@@ -69,7 +69,8 @@ public final class SnapshotCollector {
           settings.logBucket(), regions,
           new Scope.SensitiveResources(settings.sensitiveResources().s3Buckets(), settings.sensitiveResources().dynamodbTables()));
       return new Snapshot(Snapshot.SCHEMA_VERSION, clock.instant().truncatedTo(ChronoUnit.SECONDS), scope, org.organization(),
-          org.scps(), trails, buckets, logGroups, kmsKeys, alarms, snsTopics, calls.errors(), calls.absent(), Optional.empty());
+          org.scps(), trails, buckets, logGroups, kmsKeys, alarms, snsTopics, calls.errors(), calls.absent(), Optional.empty(),
+          Optional.empty());
     } finally {
       pool.shutdownNow();
       progress.finished();

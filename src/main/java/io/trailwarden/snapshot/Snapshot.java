@@ -23,7 +23,8 @@ public record Snapshot(
     SortedMap<String, SnsTopic> snsTopics,
     List<CollectionError> errors,
     List<Absence> absent,
-    Optional<LogIntegrity> logIntegrity) {
+    Optional<LogIntegrity> logIntegrity,
+    Optional<LogActivity> logActivity) {
 
   /** The snapshot format this build reads and writes. */
   public static final int SCHEMA_VERSION = 1;
@@ -60,7 +61,13 @@ public record Snapshot(
   /** The same snapshot with what log verification found. */
   public Snapshot withLogIntegrity(LogIntegrity integrity) {
     return new Snapshot(schemaVersion, collectedAt, scope, organization, scps, trails, buckets, logGroups, kmsKeys, alarms, snsTopics, errors,
-        absent, Optional.of(integrity));
+        absent, Optional.of(integrity), logActivity);
+  }
+
+  /** The same snapshot with what scan --with-logs found in the logs. */
+  public Snapshot withLogActivity(LogActivity activity) {
+    return new Snapshot(schemaVersion, collectedAt, scope, organization, scps, trails, buckets, logGroups, kmsKeys, alarms, snsTopics, errors,
+        absent, logIntegrity, Optional.of(activity));
   }
 
   /** The organization id when Organizations was read. */

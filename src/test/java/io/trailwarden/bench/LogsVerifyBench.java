@@ -300,6 +300,6 @@ public final class LogsVerifyBench {
     return new io.trailwarden.snapshot.Snapshot(io.trailwarden.snapshot.Snapshot.SCHEMA_VERSION, Instant.now().truncatedTo(
         java.time.temporal.ChronoUnit.SECONDS), io.trailwarden.snapshot.Scope.of(Seeder.MANAGEMENT_ACCOUNT, List.of("us-east-1")),
         Optional.empty(), List.of(), List.of(), new java.util.TreeMap<>(), new java.util.TreeMap<>(), new java.util.TreeMap<>(),
-        new java.util.TreeMap<>(), new java.util.TreeMap<>(), List.of(), List.of(), Optional.empty());
+        new java.util.TreeMap<>(), new java.util.TreeMap<>(), List.of(), List.of(), Optional.empty(), Optional.empty());
   }
 }

@@ -123,7 +123,8 @@ class FrameworksTest {
         "cloudtrail_org_trail_log_file_validation_enabled",
         "cloudtrail_org_trail_logging",
         "cloudtrail_org_trail_management_events_all",
-        "cloudtrail_org_trail_multi_region_enabled");
+        "cloudtrail_org_trail_multi_region_enabled",
+        "iam_root_user_not_used");
     assertThat(cis).filteredOn(id -> id.startsWith("cloudwatch_alarm_")).hasSize(15);
 
     // Every CloudTrail rule of Security Hub is a HIPAA audit control too; the CloudWatch ones are not.
