@@ -4,8 +4,7 @@ import data.trailwarden.lib.test as fx
 import data.trailwarden.rules.iam_root_user_not_used as rule
 
 root_call := fx.log_event(fx.production_account, "CreateAccessKey", {
-	"principal": sprintf("arn:aws:iam::%s:root", [fx.production_account]),
-	"eventSource": "iam.amazonaws.com", "target": null, "errorCode": null, "sourceIp": "203.0.113.7",
+	"principal": sprintf("arn:aws:iam::%s:root", [fx.production_account]), "target": null, "errorCode": null, "sourceIp": "203.0.113.7",
 })
 
 used(n, events) := fx.queried(

@@ -22,8 +22,7 @@ unreadable_logs := object.union(compliant, {"logActivity": object.union(queried(
 log_event(account, name, changes) := object.union(
 	{
 		"eventTime": "2026-11-30T14:07:31Z", "accountId": account, "region": "us-east-1",
-		"principal": sprintf("arn:aws:sts::%s:assumed-role/Developer/jdoe", [account]),
-		"eventSource": "cloudtrail.amazonaws.com", "eventName": name, "target": trail_arn,
+		"principal": sprintf("arn:aws:sts::%s:assumed-role/Developer/jdoe", [account]), "eventName": name, "target": trail_arn,
 		"errorCode": "AccessDenied", "sourceIp": "198.51.100.23",
 	},
 	changes,

@@ -42,6 +42,6 @@ public record LogActivity(
    * what it was aimed at ({@code target}: a trail or bucket), its error code (AccessDenied: refused) and
    * the caller's source IP address.
    */
-  public record Event(Instant eventTime, String accountId, String region, Optional<String> principal, String eventSource,
-      String eventName, Optional<String> target, Optional<String> errorCode, Optional<String> sourceIp) {}
+  public record Event(Instant eventTime, String accountId, String region, Optional<String> principal, String eventName,
+      Optional<String> target, Optional<String> errorCode, Optional<String> sourceIp) {}
 }
