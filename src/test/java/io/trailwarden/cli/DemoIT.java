@@ -46,6 +46,13 @@ class DemoIT {
         "role/OrganizationAccountAccessRole", "trailwarden logs query audit_log_tampering", "StopLogging",
         "PutBucketLifecycle").doesNotContain("role/ReadOnly", "lending-debug");
     assertThat(investigated.split("\\(2 rows\\)", -1)).hasSize(3);
+    // What scan --with-logs makes of the same logs: the refused StopLogging logged in payments-prod and the refused
+    // lifecycle change logged in the logging account; lending-dev's root user making an access key.
+    assertThat(run.out()).contains("Findings from the logs, as scan --with-logs judges them");
+    assertThat(ScanIT.notPassing(reports.resolve("logs-activity"))).hasSize(3)
+        .filteredOn(f -> f.startsWith("FAIL cloudtrail_org_trail_no_tampering_attempts ")).hasSize(2);
+    assertThat(ScanIT.notPassing(reports.resolve("logs-activity")))
+        .filteredOn(f -> f.startsWith("FAIL iam_root_user_not_used ")).hasSize(1);
   }
 
   @Test
