@@ -17,6 +17,9 @@ import io.trailwarden.investigate.AthenaTable;
 import io.trailwarden.investigate.DuckDbEngine;
 import io.trailwarden.investigate.Engine;
 import io.trailwarden.investigate.Investigations;
+import io.trailwarden.investigate.LogActivityCheck;
+import io.trailwarden.snapshot.LogActivity;
+import io.trailwarden.snapshot.SnapshotIo;
 import io.trailwarden.investigate.LogQuery;
 import io.trailwarden.investigate.LogSource;
 import io.trailwarden.investigate.ResultFormat;
@@ -67,8 +70,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--verify-logs", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Also deliver signed log files and digests for every account x region (one log file is then edited) "
           + "and verify them, as logs verify does, into <output-dir>/logs-verify; then run the cross-account and tamper-attempt "
-          + "investigations over them, as logs query does, and show the Athena table (logs athena-ddl) with one emulated "
-          + "--engine athena run (default: on; --no-verify-logs skips all of it).")
+          + "investigations over them, as logs query does, judge what scan --with-logs records of them into "
+          + "<output-dir>/logs-activity, and show the Athena table (logs athena-ddl) with one emulated --engine athena run "
+          + "(default: on; --no-verify-logs skips all of it).")
   boolean verifyLogs;
 
   @Override
@@ -133,9 +137,10 @@ final class DemoCommand implements Callable<Integer> {
         var evaluation = logsPipeline.evaluate(verified);
         logsPipeline.report(evaluation, logsReport, CATEGORY + "/logs");
         int exit = Outcome.exitCode(evaluation, logsReport, err);
-        var found = investigate(aws, scanned.snapshot(), delivered, dir.resolve("cache"), out);
-        athena(moto, aws, loaded.config(), scanned.snapshot(), delivered, found, dir, out);
-        return exit;
+        Investigated investigated = investigate(aws, scanned.snapshot(), delivered, dir.resolve("cache"), out);
+        int found = judgeActivity(rules, loaded, scanned.snapshot().withLogActivity(investigated.activity()), report, out, err);
+        athena(moto, aws, loaded.config(), scanned.snapshot(), delivered, investigated.results(), dir, out);
+        return exit == ExitCode.OK.code() ? found : exit;
       } finally {
         seeder.restoreBucketPolicy(seeded.loggingAccountId(), DemoOrganization.LOG_BUCKET, policy);
       }
@@ -147,8 +152,8 @@ final class DemoCommand implements Callable<Integer> {
    * (its own days only, to keep the demo quick): the log files are downloaded into a cache and loaded
    * into the embedded engine once, and each investigation is one SQL query on them.
    */
-  private static Map<String, DuckDbEngine.Result> investigate(Connector aws, Snapshot snapshot,
-      DemoLogs.Delivered delivered, Path cache, PrintWriter out) {
+  private static Investigated investigate(Connector aws, Snapshot snapshot, DemoLogs.Delivered delivered,
+      Path cache, PrintWriter out) {
     Map<String, DuckDbEngine.Result> found = new java.util.LinkedHashMap<>();
     Instant to = Instant.now();
     var request = new LogVerification.Request(delivered.from(), to, List.of(), List.of(), 8);
@@ -170,10 +175,14 @@ final class DemoCommand implements Callable<Integer> {
           out.print(ResultFormat.TABLE.render(result));
         }
         out.flush();
+        return new Investigated(found, LogActivityCheck.of(query, target, "s3://" + target.bucket(), false, delivered.from(), to,
+            to.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
       }
     }
-    return found;
   }
+
+  /** What the demo's investigations returned, and what scan --with-logs records of the same logs. */
+  private record Investigated(Map<String, DuckDbEngine.Result> results, LogActivity activity) {}
 
   /**
    * Amazon Athena, briefly: the table logs athena-ddl writes for the demo organization, and the first
@@ -208,6 +217,31 @@ final class DemoCommand implements Callable<Integer> {
       out.print(ResultFormat.CSV.render(run.result()).replace("\r\n", "\n"));
       out.flush();
     }
+  }
+
+  /** The rules that judge what scan --with-logs records. */
+  static final List<String> ACTIVITY_RULES = List.of("cloudtrail_org_trail_no_tampering_attempts", "iam_root_user_not_used");
+
+  /**
+   * What scan --with-logs makes of the same window: the tamper-attempt and root-usage counts per account
+   * in the snapshot's logActivity, judged by their two rules, reported into {@code <output-dir>/logs-activity}.
+   */
+  private int judgeActivity(RulesDirectory rules, ConfigLoader.Loaded loaded, Snapshot queried, Config.Report report,
+      PrintWriter out, PrintWriter err) throws IOException {
+    Path dir = Path.of(report.outputDir()).resolve("logs-activity");
+    Config.Report activityReport = new Config.Report(report.formats(), dir.toString(), report.failOn(), report.allowPartial(),
+        report.failOnNew(), report.sarifCategory());
+    Config c = loaded.config();
+    ConfigLoader.Loaded only = new ConfigLoader.Loaded(new Config(c.version(), c.organization(), c.report(),
+        new Config.Rules(ACTIVITY_RULES, List.of(), c.rules().params()), c.waivers(), c.remediation()), loaded.file(), loaded.text());
+    Pipeline pipeline = rulesOption.pipeline(rules, only, out, err);
+    new SnapshotIo().write(queried, dir.resolve(Scans.SNAPSHOT_FILE));
+    out.println();
+    out.println("Findings from the logs, as scan --with-logs judges them (" + String.join(", ", ACTIVITY_RULES) + "):");
+    out.flush();
+    var evaluation = pipeline.evaluate(queried);
+    pipeline.report(evaluation, activityReport, CATEGORY + "/logs-activity");
+    return Outcome.exitCode(evaluation, activityReport, err);
   }
 
   /** Plan, apply and rescan: what a nightly auto-remediation run does, shown on the demo. */

@@ -17,7 +17,9 @@ import io.trailwarden.logs.LogSources;
 import io.trailwarden.logs.LogVerification;
 import io.trailwarden.logs.LogVerifier;
 import io.trailwarden.logs.fetch.LockerManifest;
+import io.trailwarden.logs.keys.SavedPublicKeys;
 import io.trailwarden.logs.store.Locker;
+import io.trailwarden.logs.store.LockerStore;
 import io.trailwarden.scan.Pipeline;
 import io.trailwarden.snapshot.Snapshot;
 import io.trailwarden.snapshot.SnapshotIo;
@@ -30,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -81,6 +84,11 @@ final class LogsQueryCommand implements Callable<Integer> {
       description = "duckdb (embedded, the default) or athena (config.yaml athena: workgroup, database, table, outputLocation).")
   Engine engine;
 
+  @Option(names = "--verified-only", description = "Read only the log files whose signed digest chain verifies, as logs verify "
+      + "proves them (from S3 with ListPublicKeys; with --source, the locker's public keys); the others are left out, and "
+      + "counted and named on standard error.")
+  boolean verifiedOnly;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "table, csv or json (default: table).")
   ResultFormat format;
@@ -95,9 +103,9 @@ final class LogsQueryCommand implements Callable<Integer> {
     var organization = loaded.config().organization();
     Instant now = Instant.now();
     if (engine == Engine.ATHENA) {
-      if (source != null || cache != null) {
-        throw new InvalidInputException((source != null ? "--source" : "--cache") + " is for the embedded engine: Athena reads "
-            + "the log bucket itself");
+      if (source != null || cache != null || verifiedOnly) {
+        throw new InvalidInputException((source != null ? "--source" : cache != null ? "--cache" : "--verified-only")
+            + " is for the embedded engine: Athena reads the log bucket itself, every file of the window");
       }
       Connector connector = aws.connector(organization, System.getenv());
       Snapshot snapshot = snapshotFile != null ? new SnapshotIo().read(snapshotFile) : collect(connector, organization, err);
@@ -113,18 +121,40 @@ final class LogsQueryCommand implements Callable<Integer> {
       Optional<LockerManifest> manifest = LockerManifest.read(source);
       var request = request(investigation, now, organization.concurrency(), manifest.map(LockerManifest::to));
       LogVerifier.Target target = target(snapshot, request);
-      return run(investigation, LogSource.locker(source, organization.concurrency()), target, snapshot, request, out, err);
+      Optional<Set<String>> proven = Optional.empty();
+      if (verifiedOnly) {
+        LockerStore store = new LockerStore(source);
+        proven = Optional.of(LogVerification.prove(snapshot, verification(request, now), bucket -> store,
+            SavedPublicKeys.read(List.of(Locker.file(source, Locker.PUBLIC_KEYS_FOLDER))), source.toString(), now).logFiles());
+      }
+      return run(investigation, LogSource.locker(source, organization.concurrency()), target, snapshot, request, proven, out, err);
     }
     Connector connector = aws.connector(organization, System.getenv());
     Snapshot snapshot = snapshotFile != null ? new SnapshotIo().read(snapshotFile) : collect(connector, organization, err);
     var request = request(investigation, now, organization.concurrency(), Optional.empty());
     LogVerifier.Target target = target(snapshot, request);
     try (ClientFactory clients = connector.connect(List.of())) {
+      Optional<Set<String>> proven = Optional.empty();
+      if (verifiedOnly) {
+        clients.managementAccount(snapshot.scope().managementAccountId());
+        proven = Optional.of(LogVerification.prove(snapshot, verification(request, now), LogSources.s3(clients, snapshot),
+            LogSources.cloudTrail(clients, snapshot), "s3://" + target.bucket(), now).logFiles());
+      }
       LogSources.BucketReader reader = LogSources.reader(clients, snapshot, target.bucket());
       Path dir = cache != null ? cache : LogSource.defaultCache(System.getenv());
       return run(investigation, LogSource.s3(reader.s3(), reader.account(), target.bucket(), dir, organization.concurrency()),
-          target, snapshot, request, out, err);
+          target, snapshot, request, proven, out, err);
     }
+  }
+
+  /**
+   * The verification --verified-only needs: the window's digests up to an hour past its end (the files
+   * it reads may be delivered that late), never past now. A file no verified digest lists is excluded.
+   */
+  private static LogVerification.Request verification(LogVerification.Request query, Instant now) {
+    Instant end = query.to().plus(Duration.ofHours(1));
+    return new LogVerification.Request(query.from(), end.isAfter(now) && now.isAfter(query.from()) ? now : end, query.accounts(),
+        query.regions(), query.concurrency());
   }
 
   /** The window: --from/--to, else the investigation's own window ending now (or at a locker's end). */
@@ -155,12 +185,21 @@ final class LogsQueryCommand implements Callable<Integer> {
   }
 
   private int run(Investigation investigation, LogSource logSource, LogVerifier.Target target, Snapshot snapshot,
-      LogVerification.Request request, PrintWriter out, PrintWriter err) {
+      LogVerification.Request request, Optional<Set<String>> proven, PrintWriter out, PrintWriter err) {
     Instant start = Instant.now();
-    try (LogQuery query = LogQuery.load(logSource, target, snapshot, request.from(), request.to())) {
+    try (LogQuery query = LogQuery.load(logSource, target, LogQuery.context(snapshot, target), request.from(), request.to(),
+        proven)) {
       DuckDbEngine.Result result = query.run(investigation, params);
       out.print(format.render(result));
       out.flush();
+      if (proven.isPresent()) {
+        // Always said, terminal or not: the rows are of the verified files only.
+        err.printf("--verified-only: read %d log file%s whose digest chain verifies; %d unverified excluded%s%n",
+            query.files().size(), plural(query.files().size()), query.excluded().size(), query.excluded().isEmpty() ? ""
+                : ": " + String.join(", ", query.excluded().stream().limit(5).map(io.trailwarden.investigate.LogFile::shown).toList())
+                + (query.excluded().size() > 5 ? ", ..." : ""));
+        err.flush();
+      }
       if (System.console() != null) {
         LogSource.Fetched fetched = query.fetched();
         err.printf("%s: %d log file%s in %d day folder%s (%d downloaded, %.1f MB; %d from the cache), %d event%s from %s to %s, "

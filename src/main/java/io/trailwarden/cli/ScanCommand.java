@@ -5,7 +5,10 @@ import io.trailwarden.config.ConfigLoader;
 import io.trailwarden.policy.RulesDirectory;
 import io.trailwarden.scan.Pipeline;
 import io.trailwarden.logs.LogVerification;
+import io.trailwarden.InvalidInputException;
+import io.trailwarden.investigate.LogSource;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +33,23 @@ final class ScanCommand implements Callable<Integer> {
       + "and cloudtrail:ListPublicKeys (docs/iam/trailwarden-logs-verify-policy.json).")
   boolean verifyLogs;
 
+  @Option(names = "--with-logs", description = "Also query the delivered logs of the last --since, as logs query does, for "
+      + "attempts to blind the audit log and calls by a root user (the investigations audit_log_tampering and root_activity): "
+      + "counted per account in the snapshot's logActivity and judged by rules cloudtrail_org_trail_no_tampering_attempts and "
+      + "iam_root_user_not_used; needs s3:GetObject and s3:ListBucket on the log bucket.")
+  boolean withLogs;
+
+  @Option(names = "--verified-only", description = "With --with-logs: read only the log files whose digest chain verifies "
+      + "(so it verifies them, as --verify-logs); the others are left out and counted, and an account with any left out and "
+      + "nothing found is UNKNOWN.")
+  boolean verifiedOnly;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "With --with-logs: the download cache, as for logs query "
+      + "(default: $XDG_CACHE_HOME/trailwarden/logs, else ~/.cache/trailwarden/logs).")
+  Path cache;
+
   @Option(names = "--since", paramLabel = "DURATION", defaultValue = "24h",
-      description = "With --verify-logs: how far back, such as 90m, 24h or 7d (default: ${DEFAULT-VALUE}).")
+      description = "With --verify-logs or --with-logs: how far back, such as 90m, 24h or 7d (default: ${DEFAULT-VALUE}).")
   String since;
 
   @Override
@@ -42,14 +60,20 @@ final class ScanCommand implements Callable<Integer> {
     var organization = loaded.config().organization();
     try (RulesDirectory rules = rulesOption.resolve()) {
       Pipeline pipeline = rulesOption.pipeline(rules, loaded, spec.commandLine().getOut(), err);
-      Optional<Scans.LogCheck> logs = Optional.empty();
-      if (verifyLogs) {
-        Instant now = Instant.now();
-        logs = Optional.of(new Scans.LogCheck(new LogVerification.Request(now.minus(WindowOptions.duration(since, "--since")), now,
-            List.of(), List.of(), organization.concurrency()), Optional.empty()));
+      if (verifiedOnly && !withLogs) {
+        throw new InvalidInputException("--verified-only chooses the log files --with-logs reads; give --with-logs too");
       }
+      Instant now = Instant.now();
+      Instant from = now.minus(WindowOptions.duration(since, "--since"));
+      Optional<Scans.LogCheck> logs = Optional.empty();
+      if (verifyLogs || verifiedOnly) {
+        logs = Optional.of(new Scans.LogCheck(new LogVerification.Request(from, now, List.of(), List.of(),
+            organization.concurrency()), Optional.empty()));
+      }
+      Optional<Scans.ActivityCheck> activity = withLogs ? Optional.of(new Scans.ActivityCheck(from, now, verifiedOnly,
+          cache != null ? cache : LogSource.defaultCache(System.getenv()), organization.concurrency())) : Optional.empty();
       return Scans.scan(pipeline, aws.connector(organization, System.getenv()), organization, reportOptions, report,
-          "trailwarden/scan", err, logs).exitCode();
+          "trailwarden/scan", err, logs, activity).exitCode();
     }
   }
 }

@@ -123,7 +123,8 @@ public final class ResourceReader {
           .filter(e -> !parts.ignored().contains(e)).toList();
       return new Snapshot(Snapshot.SCHEMA_VERSION, clock.instant().truncatedTo(ChronoUnit.SECONDS), scope, parts.organization(),
           parts.scps(), parts.trails(), sorted(parts.buckets()), sorted(parts.logGroups()), sorted(parts.kmsKeys()),
-          sorted(parts.alarms()), sorted(parts.snsTopics()), new TreeMap<>(), io.trailwarden.snapshot.GuardDuty.none(), errors, calls.absent(), Optional.empty());
+          sorted(parts.alarms()), sorted(parts.snsTopics()), new TreeMap<>(), io.trailwarden.snapshot.GuardDuty.none(), errors, calls.absent(), Optional.empty(),
+          Optional.empty());
     } finally {
       pool.shutdownNow();
     }

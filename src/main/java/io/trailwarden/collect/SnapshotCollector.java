@@ -107,7 +107,8 @@ public final class SnapshotCollector {
         new Scope.SensitiveResources(settings.sensitiveResources().s3Buckets(), settings.sensitiveResources().dynamodbTables()));
     return new Snapshot(Snapshot.SCHEMA_VERSION, clock.instant().truncatedTo(ChronoUnit.SECONDS), scope, org.organization(),
         org.scps(), trails, buckets, monitoring.logGroups(), kmsKeys, monitoring.alarms(), monitoring.snsTopics(),
-        securityTools.securityHubs(), securityTools.guardDuty(), calls.errors(), calls.absent(), Optional.empty());
+        securityTools.securityHubs(), securityTools.guardDuty(), calls.errors(), calls.absent(), Optional.empty(),
+        Optional.empty());
   }
 
   /** The account of the credentials in use; it must be the configured management account, if one is. */

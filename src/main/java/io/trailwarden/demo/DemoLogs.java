@@ -71,7 +71,8 @@ public final class DemoLogs {
    * The events the demo's investigations find, among the everyday ones, in the hours before {@code to}:
    * a developer reaching into production and the security team's audit role; the developer, in
    * production, trying to stop the organization trail (denied by the protect-cloudtrail SCP) and a developer trying to
-   * shorten the log bucket's lifecycle (denied by its policy); and what they must leave out: a role
+   * shorten the log bucket's lifecycle (denied by its policy); lending-dev's root user making an access key; and what
+   * they must leave out: a role
    * assumed within its own account, and lending-dev stopping its own debug trail.
    */
   private static void investigated(LogDelivery delivery, DemoOrganization.Seeded seeded, Instant to, Random random) {
@@ -97,7 +98,10 @@ public final class DemoLogs {
             "cloudtrail.amazonaws.com", "StopLogging").from("198.51.100.23").param("name", "lending-debug"),
         TrailEvent.call(TrailEvent.role(dev, "Developer", "dana"), seeded.loggingAccountId(), "us-east-1",
             to.minus(Duration.ofMinutes(70)), "s3.amazonaws.com", "PutBucketLifecycle").from("198.51.100.23")
-            .param("bucketName", DemoOrganization.LOG_BUCKET).error("AccessDenied", "Access Denied"));
+            .param("bucketName", DemoOrganization.LOG_BUCKET).error("AccessDenied", "Access Denied"),
+        // Someone uses lending-dev's root user for a chore a role should do (iam_root_user_not_used).
+        TrailEvent.call(TrailEvent.root(dev), dev, "us-east-1", to.minus(Duration.ofMinutes(65)), "iam.amazonaws.com",
+            "CreateAccessKey").from("203.0.113.45"));
     for (TrailEvent event : events) {
       var node = event.node();
       DigestKeys keys = new DigestKeys(Optional.empty(), Optional.of(seeded.organizationId()),

@@ -6,22 +6,32 @@ import io.trailwarden.snapshot.Snapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A window of the organization's logs loaded into the embedded engine, on which any number of
  * investigations run: the files from a {@link LogSource}, the records of [from, to) in {@code events}.
+ * The window is the engine's alone: the day folders listed and this WHERE on eventTime; a saved
+ * investigation never filters eventTime itself. With {@code --verified-only} the files whose key the
+ * digest chains did not prove are left out, and counted ({@link #excluded}).
  */
 public final class LogQuery implements AutoCloseable {
   private final DuckDbEngine engine;
   private final LogSource.Fetched fetched;
   private final long events;
   private final Map<String, List<String>> context;
+  private final List<LogFile> read;
+  private final List<LogFile> excluded;
 
-  private LogQuery(DuckDbEngine engine, LogSource.Fetched fetched, long events, Map<String, List<String>> context) {
+  private LogQuery(DuckDbEngine engine, LogSource.Fetched fetched, long events, Map<String, List<String>> context,
+      List<LogFile> read, List<LogFile> excluded) {
+    this.read = List.copyOf(read);
     this.engine = engine;
     this.fetched = fetched;
     this.events = events;
     this.context = context;
+    this.excluded = List.copyOf(excluded);
   }
 
   /** Fetches and loads the target's window; the snapshot gives the defaults the organization fills. */
@@ -32,11 +42,22 @@ public final class LogQuery implements AutoCloseable {
   /** As above, with the {@code @name} defaults given. */
   public static LogQuery load(LogSource source, LogVerifier.Target target, Map<String, List<String>> context, Instant from,
       Instant to) {
+    return load(source, target, context, from, to, Optional.empty());
+  }
+
+  /** As above; with {@code proven} (the keys logs verify proved), only those files are read. */
+  public static LogQuery load(LogSource source, LogVerifier.Target target, Map<String, List<String>> context, Instant from,
+      Instant to, Optional<Set<String>> proven) {
     LogSource.Fetched fetched = source.fetch(target, from, to);
+    List<LogFile> read = proven.map(keys -> fetched.files().stream().filter(f -> keys.contains(f.key())).toList())
+        .orElse(fetched.files());
+    // A file delivered before the window holds none of its events: unproven, it is not needed, not excluded.
+    List<LogFile> excluded = proven.map(keys -> fetched.files().stream()
+        .filter(f -> !keys.contains(f.key()) && !delivered(f).isBefore(from)).toList()).orElse(List.of());
     DuckDbEngine engine = new DuckDbEngine();
     try {
-      long events = engine.load(fetched.files(), from, to);
-      return new LogQuery(engine, fetched, events, Map.copyOf(context));
+      long events = engine.load(read, from, to);
+      return new LogQuery(engine, fetched, events, Map.copyOf(context), read, excluded);
     } catch (RuntimeException e) {
       engine.close();
       throw e;
@@ -52,6 +73,28 @@ public final class LogQuery implements AutoCloseable {
 
   public LogSource.Fetched fetched() {
     return fetched;
+  }
+
+  /** The files read. */
+  public List<LogFile> files() {
+    return read;
+  }
+
+  /** When CloudTrail delivered a file: the yyyyMMddTHHmmZ of its name ({@link LogKeys} checked it). */
+  static Instant delivered(LogFile file) {
+    java.util.regex.Matcher m = DELIVERED.matcher(file.key());
+    if (!m.find()) {
+      return Instant.MAX; // Not in the layout: never taken for one before the window.
+    }
+    return java.time.LocalDateTime.parse(m.group(1), java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'"))
+        .toInstant(java.time.ZoneOffset.UTC);
+  }
+
+  private static final java.util.regex.Pattern DELIVERED = java.util.regex.Pattern.compile("_(\\d{8}T\\d{4}Z)_[A-Za-z0-9]+\\.json\\.gz$");
+
+  /** The files left out because their digest chain did not prove them (--verified-only); empty otherwise. */
+  public List<LogFile> excluded() {
+    return excluded;
   }
 
   /** Rows in the events table. */

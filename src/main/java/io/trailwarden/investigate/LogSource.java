@@ -76,7 +76,7 @@ public final class LogSource {
             continue; // Deleted since it was listed: a query reads what is there.
           }
         }
-        files.add(new LogFile(Locker.file(dir, object.key()), shown, folder.account(), folder.region(), folder.day()));
+        files.add(new LogFile(Locker.file(dir, object.key()), object.key(), shown, folder.account(), folder.region(), folder.day()));
       }
       return files;
     }, concurrency);
@@ -92,7 +92,7 @@ public final class LogSource {
           Path file = Locker.file(dir, key);
           folder.check(key, file.toString());
           LogFileCheck.check(file, file.toString());
-          files.add(new LogFile(file, file.toString(), folder.account(), folder.region(), folder.day()));
+          files.add(new LogFile(file, key, file.toString(), folder.account(), folder.region(), folder.day()));
         }
       }
       return files;

@@ -157,6 +157,7 @@ final class ChainVerifier {
               + log.hashValue());
         } else {
           tally.logFiles++;
+          tally.provenLogFiles.add(log.s3Object());
         }
       } catch (IOException e) {
         tally.problem("log-invalid", log.s3Object(), "invalid format: " + e.getMessage());

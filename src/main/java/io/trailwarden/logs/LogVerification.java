@@ -10,6 +10,7 @@ import io.trailwarden.snapshot.Trail;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -56,6 +57,13 @@ public final class LogVerification {
         snapshot.scope().managementAccountId(), trail.name(), trail.homeRegion(), accounts, regions);
   }
 
+  /** A verification: the snapshot with its {@code logIntegrity}, and the keys of the log files it proved. */
+  public record Proven(Snapshot snapshot, Set<String> logFiles) {
+    public Proven {
+      logFiles = Set.copyOf(logFiles);
+    }
+  }
+
   /**
    * Verifies and returns the snapshot with its {@code logIntegrity}.
    *
@@ -63,19 +71,27 @@ public final class LogVerification {
    */
   public static Snapshot verify(Snapshot snapshot, Request request, Function<String, LogStore> stores, PublicKeySource keys,
       String source, Instant now) {
+    return prove(snapshot, request, stores, keys, source, now).snapshot();
+  }
+
+  /** As {@link #verify}, keeping the keys of the log files whose digest chain proved them ({@code --verified-only}). */
+  public static Proven prove(Snapshot snapshot, Request request, Function<String, LogStore> stores, PublicKeySource keys,
+      String source, Instant now) {
+    Set<String> proven = Set.of();
     Optional<String> trailArn = organizationTrail(snapshot).map(Trail::arn);
     Optional<String> bucket = organizationTrail(snapshot).map(Trail::s3BucketName);
     LogIntegrity integrity;
     try {
       LogVerifier.Target target = target(snapshot, request);
-      List<LogIntegrity.Chain> chains = new LogVerifier(stores.apply(target.bucket()), keys, request.concurrency())
-          .verify(target, request.from(), request.to(), now);
+      LogVerifier verifier = new LogVerifier(stores.apply(target.bucket()), keys, request.concurrency());
+      List<LogIntegrity.Chain> chains = verifier.verify(target, request.from(), request.to(), now);
+      proven = verifier.provenLogFiles();
       integrity = new LogIntegrity(now, request.from(), request.to(), trailArn, bucket, source, Optional.empty(), chains);
     } catch (Unverifiable e) {
       integrity = new LogIntegrity(now, request.from(), request.to(), trailArn, bucket, source,
           Optional.of(new LogIntegrity.Failure(e.code, e.getMessage())), List.of());
     }
-    return snapshot.withLogIntegrity(integrity);
+    return new Proven(snapshot.withLogIntegrity(integrity), proven);
   }
 
   private static List<String> narrow(List<String> known, List<String> asked, String option, String what) {
@@ -91,13 +107,17 @@ public final class LogVerification {
     return asked.stream().distinct().sorted().toList();
   }
 
-  /** Nothing can be verified; {@code code} says why in one word. */
-  static final class Unverifiable extends RuntimeException {
+  /** Nothing can be verified (or queried); {@code code} says why in one word. */
+  public static final class Unverifiable extends RuntimeException {
     private final String code;
 
     Unverifiable(String code, String message) {
       super(message);
       this.code = code;
+    }
+
+    public String code() {
+      return code;
     }
   }
 }

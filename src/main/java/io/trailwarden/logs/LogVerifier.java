@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,7 @@ public final class LogVerifier {
   private final LogStore store;
   private final PublicKeySource keys;
   private final int concurrency;
+  private final Set<String> provenLogFiles = ConcurrentHashMap.newKeySet();
 
   public LogVerifier(LogStore store, PublicKeySource keys, int concurrency) {
     this.store = store;
@@ -54,6 +57,11 @@ public final class LogVerifier {
       }
       return folders;
     }
+  }
+
+  /** The keys of every log file a verified digest listed with its hash, across the chains verified so far. */
+  public Set<String> provenLogFiles() {
+    return Set.copyOf(provenLogFiles);
   }
 
   /** One chain per account × region, sorted by account then region. */
@@ -94,7 +102,7 @@ public final class LogVerifier {
     }
   }
 
-  private static LogIntegrity.Chain chain(ChainVerifier verifier, Target target, String account, String region, Instant from,
+  private LogIntegrity.Chain chain(ChainVerifier verifier, Target target, String account, String region, Instant from,
       Instant to, Map<String, ListedKey> ring, LogIntegrity.Failure keyFailure) {
     List<DigestKeys> folders = target.folders(account, region);
     String folder = folders.get(0).digestFolder();
@@ -109,6 +117,7 @@ public final class LogVerifier {
     } catch (LogStore.StoreException e) {
       return new Tally(from, to).chain(account, region, folder, Optional.of(new LogIntegrity.Failure(e.code(), e.getMessage())));
     }
+    provenLogFiles.addAll(tally.provenLogFiles);
     if (tally.listed == 0) {
       tally.problem("no-digests", folder, "no digest file of trail " + target.trailName() + " between " + from + " and " + to);
     }

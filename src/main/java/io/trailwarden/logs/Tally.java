@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** What one chain's verification has counted so far: a chain's result in the making. */
@@ -15,6 +17,8 @@ final class Tally {
   private final Instant to;
   private final List<LogIntegrity.Problem> problems = new ArrayList<>();
   private final TreeSet<Instant> hours = new TreeSet<>();
+  /** The keys of the log files whose hash a verified digest lists and matches. */
+  final Set<String> provenLogFiles = new HashSet<>();
   private int problemCount;
   int listed;
   int digests;

@@ -87,9 +87,16 @@ public final class Pipeline {
    */
   public Snapshot verifyLogs(Snapshot snapshot, LogVerification.Request request, Function<String, LogStore> stores,
       PublicKeySource keys, String source, Path output) throws IOException {
+    return proveLogs(snapshot, request, stores, keys, source, output).snapshot();
+  }
+
+  /** As {@link #verifyLogs}, keeping the keys of the log files the chains proved (scan --with-logs --verified-only). */
+  public LogVerification.Proven proveLogs(Snapshot snapshot, LogVerification.Request request, Function<String, LogStore> stores,
+      PublicKeySource keys, String source, Path output) throws IOException {
     Instant start = Instant.now();
-    Snapshot verified = LogVerification.verify(snapshot, request, stores, keys, source,
+    LogVerification.Proven proven = LogVerification.prove(snapshot, request, stores, keys, source,
         start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    Snapshot verified = proven.snapshot();
     new SnapshotIo().write(verified, output);
     LogIntegrity integrity = verified.logIntegrity().orElseThrow();
     integrity.error().ifPresent(e -> err.printf("Logs not verified: %s %s%n", e.code(), e.message()));
@@ -105,7 +112,7 @@ public final class Pipeline {
           chains.stream().filter(c -> c.error().isPresent()).count(), Duration.between(start, Instant.now()).toMillis() / 1000.0, output);
     }
     err.flush();
-    return verified;
+    return proven;
   }
 
   private static long sum(List<LogIntegrity.Chain> chains, java.util.function.ToIntFunction<LogIntegrity.Chain> count) {

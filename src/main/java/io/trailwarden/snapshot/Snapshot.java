@@ -25,7 +25,8 @@ public record Snapshot(
     GuardDuty guardDuty,
     List<CollectionError> errors,
     List<Absence> absent,
-    Optional<LogIntegrity> logIntegrity) {
+    Optional<LogIntegrity> logIntegrity,
+    Optional<LogActivity> logActivity) {
 
   /** The snapshot format this build reads and writes. */
   public static final int SCHEMA_VERSION = 1;
@@ -63,7 +64,13 @@ public record Snapshot(
   /** The same snapshot with what log verification found. */
   public Snapshot withLogIntegrity(LogIntegrity integrity) {
     return new Snapshot(schemaVersion, collectedAt, scope, organization, scps, trails, buckets, logGroups, kmsKeys, alarms, snsTopics, securityHubs,
-        guardDuty, errors, absent, Optional.of(integrity));
+        guardDuty, errors, absent, Optional.of(integrity), logActivity);
+  }
+
+  /** The same snapshot with what scan --with-logs found in the logs. */
+  public Snapshot withLogActivity(LogActivity activity) {
+    return new Snapshot(schemaVersion, collectedAt, scope, organization, scps, trails, buckets, logGroups, kmsKeys, alarms, snsTopics, securityHubs,
+        guardDuty, errors, absent, logIntegrity, Optional.of(activity));
   }
 
   /** The organization id when Organizations was read. */

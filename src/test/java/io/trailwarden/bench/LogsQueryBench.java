@@ -77,23 +77,39 @@ public final class LogsQueryBench {
       Instant to = Instant.now();
       System.out.printf("%-34s %9s %9s %11s %13s %9s %10s %8s%n", "run", "wall_s", "folders", "files/s", "downloaded/s",
           "events", "heap_mb", "rss_mb");
+      // The summary: per run, the load time, then each investigation's query time.
+      Map<String, List<Double>> seconds = new java.util.LinkedHashMap<>();
+      long mb = 0;
       for (String run : List.of("cold (empty cache)", "warm (cache full)")) {
         resetPeaks();
         long start = System.nanoTime();
         try (LogQuery query = LogQuery.load(LogSource.s3(s3, Seeder.MANAGEMENT_ACCOUNT, BUCKET, cache, 16), target, context,
             from, to)) {
-          double seconds = (System.nanoTime() - start) / 1e9;
+          double loaded = (System.nanoTime() - start) / 1e9;
           var fetched = query.fetched();
-          System.out.printf("%-34s %9.1f %9d %11.0f %13.0f %,9d %10d %8d%n", "load, " + run, seconds, fetched.folders(),
-              fetched.files().size() / seconds, fetched.downloaded() / seconds, query.events(), peakHeapMb(), peakRssMb());
+          mb = Math.max(mb, fetched.bytesDownloaded() / 1_000_000);
+          seconds.computeIfAbsent("load", k -> new ArrayList<>()).add(loaded);
+          System.out.printf("%-34s %9.1f %9d %11.0f %13.0f %,9d %10d %8d%n", "load, " + run, loaded, fetched.folders(),
+              fetched.files().size() / loaded, fetched.downloaded() / loaded, query.events(), peakHeapMb(), peakRssMb());
           for (Investigation investigation : Investigations.builtIn()) {
             long q = System.nanoTime();
             int rows = query.run(investigation, Map.of()).rows().size();
+            double took = (System.nanoTime() - q) / 1e9;
+            seconds.computeIfAbsent("query " + investigation.id(), k -> new ArrayList<>()).add(took);
             System.out.printf("%-34s %9.2f %9s %11s %13s %,9d %10d %8d%n", "  query " + investigation.id(),
-                (System.nanoTime() - q) / 1e9, "", "", "", rows, peakHeapMb(), peakRssMb());
+                took, "", "", "", rows, peakHeapMb(), peakRssMb());
           }
         }
       }
+      System.out.printf("%n%-46s %16s%n", "summary", "value");
+      System.out.printf("%-46s %,16d%n", "events", events);
+      System.out.printf("%-46s %,16d%n", "files", files);
+      System.out.printf("%-46s %,16d%n", "MB (gzipped, downloaded)", mb);
+      for (var entry : seconds.entrySet()) {
+        System.out.printf("%-46s %16s%n", entry.getKey() + " cold/warm s",
+            String.format("%.2f / %.2f", entry.getValue().get(0), entry.getValue().get(1)));
+      }
+      System.out.printf("%-46s %,16d%n", "peak RSS MB (JVM + DuckDB)", peakRssMb());
     } finally {
       try (var walk = Files.walk(cache)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

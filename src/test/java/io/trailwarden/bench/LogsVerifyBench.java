@@ -301,6 +301,6 @@ public final class LogsVerifyBench {
         java.time.temporal.ChronoUnit.SECONDS), io.trailwarden.snapshot.Scope.of(Seeder.MANAGEMENT_ACCOUNT, List.of("us-east-1")),
         Optional.empty(), List.of(), List.of(), new java.util.TreeMap<>(), new java.util.TreeMap<>(), new java.util.TreeMap<>(),
         new java.util.TreeMap<>(), new java.util.TreeMap<>(), new java.util.TreeMap<>(), io.trailwarden.snapshot.GuardDuty.none(),
-        List.of(), List.of(), Optional.empty());
+        List.of(), List.of(), Optional.empty(), Optional.empty());
   }
 }

@@ -58,6 +58,13 @@ class DemoIT {
     String athena = investigated.substring(investigated.indexOf("Amazon Athena: "));
     assertThat(athena).contains("trailwarden logs query cross_account_assume_role --engine athena --format csv",
         "EMULATED: moto runs no SQL", "role/SecurityAudit", "role/OrganizationAccountAccessRole");
+    // What scan --with-logs makes of the same logs: the refused StopLogging logged in payments-prod and the refused
+    // lifecycle change logged in the logging account; lending-dev's root user making an access key.
+    assertThat(run.out()).contains("Findings from the logs, as scan --with-logs judges them");
+    assertThat(ScanIT.notPassing(reports.resolve("logs-activity"))).hasSize(3)
+        .filteredOn(f -> f.startsWith("FAIL cloudtrail_org_trail_no_tampering_attempts ")).hasSize(2);
+    assertThat(ScanIT.notPassing(reports.resolve("logs-activity")))
+        .filteredOn(f -> f.startsWith("FAIL iam_root_user_not_used ")).hasSize(1);
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.trailwarden.logs.store.Locker;
 import io.trailwarden.report.JunitSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -200,6 +201,78 @@ class LogsIT {
     assertThat(integrity).hasSize(8).allSatisfy(f -> assertThat(f).startsWith("UNKNOWN").contains("ListPublicKeys"));
     // The set-aside bucket policy fails its rules, and failures take precedence over missing evidence.
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.FAILURES.code());
+  }
+
+  /** scan --with-logs: the refused StopLogging and root's call are findings naming who, when and from where. */
+  @Test
+  void scanWithLogsJudgesTamperAttemptsAndRootCallsPerAccount() throws Exception {
+    String member = seeded.productionAccount();
+    Instant at = fixture.end.minusSeconds(1800);
+    fixture.events(io.trailwarden.demo.TrailEvent.call(io.trailwarden.demo.TrailEvent.role(member, "Intruder", "x"), member,
+        "us-east-1", at, "cloudtrail.amazonaws.com", "StopLogging").param("name", ArticleOrganization.TRAIL)
+        .error("AccessDenied", "denied by a service control policy").from("198.51.100.66"),
+        io.trailwarden.demo.TrailEvent.call(io.trailwarden.demo.TrailEvent.root(seeded.developmentAccount()),
+            seeded.developmentAccount(), "eu-west-1", at, "iam.amazonaws.com", "CreateAccessKey"));
+    Path reports = temp.resolve("reports");
+    MainTest.Run run = MainTest.run("scan", "--config", config.toString(), "--output-dir", reports.toString(), "--rules",
+        TestFiles.rulesDir().toString(), "--with-logs", "--since", "6h", "--cache", temp.resolve("cache").toString());
+
+    assertThat(run.err()).contains("Queried the logs of s3://" + ArticleOrganization.BUCKET)
+        .contains("1 attempt to blind the audit log, 1 call by a root user");
+    JsonNode snapshot = Json.mapper().readTree(reports.resolve("snapshot.json").toFile());
+    assertThat(snapshot.path("logActivity").path("accounts")).hasSize(4);
+    Map<String, String> found = new TreeMap<>();
+    Json.mapper().readTree(reports.resolve("trailwarden.json").toFile()).path("findings").forEach(f -> {
+      if (f.path("ruleId").asText().equals("cloudtrail_org_trail_no_tampering_attempts")
+          || f.path("ruleId").asText().equals("iam_root_user_not_used")) {
+        found.put(f.path("ruleId").asText() + " " + f.path("accountId").asText(), f.path("status").asText() + " "
+            + f.path("message").asText());
+      }
+    });
+    assertThat(found).hasSize(8);
+    assertThat(found.get("cloudtrail_org_trail_no_tampering_attempts " + member)).startsWith("FAIL")
+        .contains("StopLogging of " + ArticleOrganization.TRAIL + " by arn:aws:sts::" + member + ":assumed-role/Intruder/x from "
+            + "198.51.100.66 at " + at, "refused (AccessDenied)");
+    assertThat(found.get("iam_root_user_not_used " + seeded.developmentAccount())).startsWith("FAIL").contains("CreateAccessKey");
+    assertThat(found.values()).filteredOn(v -> v.startsWith("PASS")).hasSize(6);
+
+    // Without --with-logs the section is null and neither rule judges anything.
+    Path plain = temp.resolve("plain");
+    MainTest.run("scan", "--config", config.toString(), "--output-dir", plain.toString(), "--rules", TestFiles.rulesDir().toString());
+    assertThat(Json.mapper().readTree(plain.resolve("snapshot.json").toFile()).path("logActivity").isNull()).isTrue();
+    MainTest.Run alone = MainTest.run("scan", "--config", config.toString(), "--verified-only");
+    assertThat(alone.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(alone.err()).contains("give --with-logs too");
+  }
+
+  /** --verified-only on a locker: the edited file is left out, counted and named; the others are read. */
+  @Test
+  void verifiedOnlyLeavesOutAnEditedFileAndSaysSo() throws Exception {
+    Path locker = temp.resolve("locker");
+    assertThat(logs("fetch", locker.toString(), "--config", config.toString(), "--from", window(), "--to", fixture.end.toString(),
+        "--public-keys", keys.toString()).exitCode()).isZero();
+    String edited = chains.get(seeded.productionAccount() + "/us-east-1").logKeys().get(0);
+    Path file = io.trailwarden.logs.store.Locker.file(locker, edited);
+    Files.write(file, io.trailwarden.demo.LogDelivery.gzip("{\"Records\":[]}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Path count = temp.resolve("files.sql");
+    Files.writeString(count, """
+        -- id: count_files
+        -- title: Events
+        -- description: How many events were read.
+        -- window: 24h
+        -- columns: events
+        SELECT count(*) AS events FROM events
+        """);
+    MainTest.Run all = logs("query", "--sql", count.toString(), "--source", locker.toString(), "--from", window(), "--to",
+        fixture.end.toString(), "--format", "csv");
+    MainTest.Run verified = logs("query", "--sql", count.toString(), "--source", locker.toString(), "--from", window(), "--to",
+        fixture.end.toString(), "--format", "csv", "--verified-only");
+    assertThat(verified.exitCode()).as(verified.err()).isZero();
+    assertThat(verified.err()).contains("--verified-only: read " + (chains.size() * HOURS * 2 - 1) + " log files whose digest chain "
+        + "verifies; 1 unverified excluded: " + file);
+    // The emptied file holds no events either way: the same count, but one file fewer was read.
+    assertThat(all.exitCode()).isZero();
+    assertThat(all.err()).doesNotContain("--verified-only");
   }
 
   @Test

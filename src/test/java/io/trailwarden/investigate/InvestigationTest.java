@@ -83,6 +83,19 @@ class InvestigationTest {
     });
   }
 
+  /**
+   * The window is the engine's (the day folders listed and one WHERE on eventTime when loading), so
+   * --from and --to mean the same for every investigation: none filters eventTime, nor computes a time
+   * of its own from now, in its SQL.
+   */
+  @Test
+  void noSavedInvestigationFiltersTheWindowItself() {
+    java.util.regex.Pattern ownWindow = java.util.regex.Pattern.compile(
+        "(?i)(eventTime|event_time|\\bday\\b)\\s*(>|<|>=|<=|=|between)|now\\(\\)|current_(date|timestamp)|\\binterval\\b");
+    assertThat(Investigations.builtIn()).allSatisfy(i -> assertThat(ownWindow.matcher(i.sql()).find())
+        .as(i.source() + " filters the window itself").isFalse());
+  }
+
   @Test
   void aWrongSqlFailsNamingTheFile() {
     Investigation i = Investigation.parse(GOOD.replace("FROM events", "FROM evnts"), "mine.sql");

@@ -54,6 +54,7 @@ class InvestigationsIT {
   Seeder seeder;
   LogFixture fixture;
   Instant end;
+  final Map<String, LogDelivery.Delivered> chains = new java.util.HashMap<>();
 
   @BeforeEach
   void deliver() {
@@ -62,7 +63,8 @@ class InvestigationsIT {
     end = fixture.end;
     for (String account : List.of(MGMT, A, B)) {
       for (String region : List.of(US, EU)) {
-        fixture.chain(account, region, 3, 1); // everyday events, none of which an investigation returns
+        // everyday events, none of which an investigation returns
+        chains.put(account + " " + region, fixture.chain(account, region, 3, 1));
       }
     }
   }
@@ -261,6 +263,59 @@ class InvestigationsIT {
     assertThat(first.folders()).isBetween(4 * 2 * 8, 4 * 2 * 9);
     assertThat(rows(LogSource.locker(cache.resolve(BUCKET), 2), "audit_log_tampering"))
         .isEqualTo(rows(s3(), "audit_log_tampering"));
+  }
+
+  /** What scan --with-logs records: both investigations counted per account, with who, when and from where. */
+  @Test
+  void theLogActivityOfTheSnapshotCountsTamperAttemptsAndRootCallsPerAccount() {
+    scenario();
+    Instant now = Instant.now();
+    Instant from = now.minus(Duration.ofDays(7));
+    io.trailwarden.snapshot.LogActivity activity;
+    try (LogQuery query = LogQuery.load(s3(), target(), CONTEXT, from, now)) {
+      activity = LogActivityCheck.of(query, target(), "s3://" + BUCKET, false, from, now, now);
+    }
+    assertThat(activity.error()).isEmpty();
+    assertThat(activity.files()).isEqualTo(18 + 25);
+    assertThat(activity.excludedFiles()).isZero();
+    assertThat(activity.accounts()).extracting(a -> a.accountId() + " " + a.tamperAttempts() + " " + a.rootCalls())
+        .containsExactly(MGMT + " 2 0", A + " 1 1", B + " 0 2");
+    assertThat(activity.tamperAttempts()).extracting(e -> e.eventName() + " " + e.accountId() + " " + e.principal().orElse("")
+        + " " + e.sourceIp().orElse("") + " " + e.errorCode().orElse("-")).containsExactly(
+        "PutEventSelectors " + MGMT + " arn:aws:iam::" + MGMT + ":user/admin 203.0.113.10 -",
+        "StopLogging " + A + " arn:aws:sts::" + A + ":assumed-role/Intruder/x 198.51.100.66 AccessDenied",
+        "PutBucketLifecycle " + MGMT + " arn:aws:sts::" + B + ":assumed-role/App/batch 203.0.113.10 AccessDenied");
+    assertThat(activity.tamperAttempts().get(1).eventTime()).isEqualTo(ago(26));
+    assertThat(activity.rootActivity()).extracting(e -> e.eventName() + " " + e.principal().orElse("")).containsExactly(
+        "ConsoleLogin arn:aws:iam::" + B + ":root", "GetAccountSummary arn:aws:iam::" + A + ":root",
+        "CreateAccessKey arn:aws:iam::" + B + ":root");
+  }
+
+  /**
+   * --verified-only: the files the digest chains prove are read; an edited file and the files no digest
+   * lists (the scenario's, written without one) are left out and counted, and their events are not found.
+   */
+  @Test
+  void verifiedOnlyReadsTheProvenFilesAndCountsTheOthers() {
+    scenario();
+    String edited = chains.get(A + " " + EU).logKeys().get(0);
+    fixture.edit(edited, text -> text.replace("\"Records\" : [", "\"Records\" : [" + call(role(A, "Intruder", "y"), A, EU, ago(1),
+        "cloudtrail.amazonaws.com", "StopLogging").param("name", LogFixture.TRAIL).node() + ","));
+    Instant now = Instant.now();
+    Instant from = now.minus(Duration.ofDays(7));
+    LogVerifier verifier = new LogVerifier(new io.trailwarden.logs.store.S3LogStore(seeder.s3(MGMT), MGMT), fixture.publicKeys(), 4);
+    verifier.verify(target(), from, now, now);
+    java.util.Set<String> proven = verifier.provenLogFiles();
+    assertThat(proven).hasSize(18 - 1).doesNotContain(edited);
+    try (LogQuery query = LogQuery.load(s3(), target(), CONTEXT, from, now, Optional.of(proven))) {
+      assertThat(query.files()).hasSize(18 - 1);
+      assertThat(query.excluded()).hasSize(25 + 1).anyMatch(f -> f.key().equals(edited));
+      // The tamper attempts are all in files no digest proves: none is read.
+      assertThat(query.run(Investigations.get("audit_log_tampering"), Map.of()).rows()).isEmpty();
+      var activity = LogActivityCheck.of(query, target(), "s3://" + BUCKET, true, from, now, now);
+      assertThat(activity.excludedFiles()).isEqualTo(26);
+      assertThat(activity.accounts()).allSatisfy(a -> assertThat(a.excludedFiles()).isPositive());
+    }
   }
 
   @Test

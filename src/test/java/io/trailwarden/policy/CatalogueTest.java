@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 class CatalogueTest {
   /** The helper files of rules/lib and rules/lib/test: everything else that is not a test is a rule. */
   static final List<String> HELPERS = List.of("arn.rego", "iam.rego", "log_bucket.rego", "organization.rego", "requests.rego",
-      "params.rego", "selectors.rego", "snapshot.rego", "fixtures.rego", "monitoring.rego", "places.rego");
+      "params.rego", "selectors.rego", "snapshot.rego", "fixtures.rego", "monitoring.rego", "places.rego", "log_activity.rego",
+      "logs.rego");
 
   static final Catalogue CATALOGUE = new PolicyEngine(PolicyEngineTest.opa(),
       RulesDirectory.resolve(Optional.of(TestFiles.rulesDir()), Map.of())).catalogue();

@@ -66,6 +66,9 @@ class ExamplesTest {
         "securityhub_hub_enabled | arn:aws:securityhub:us-west-2:444444444444:hub/default | FAIL",
         "guardduty_enabled_organization_wide | arn:aws:guardduty:eu-west-1:444444444444:detector | FAIL",
         "guardduty_enabled_organization_wide | arn:aws:guardduty:us-west-2:111111111111:organization-admin | FAIL",
+        // What scan --with-logs found: a refused StopLogging from development, root's own call in production.
+        "cloudtrail_org_trail_no_tampering_attempts | " + ACCOUNT + "444444444444 | FAIL",
+        "iam_root_user_not_used | " + ACCOUNT + "333333333333 | FAIL",
         // No validation, so no digests: every account's us-east-1 chain is empty.
         integrity("111111111111"), integrity("222222222222"), integrity("333333333333"), integrity("444444444444"));
     // ... plus every CIS monitoring control: a trail of one Region breaks the first link of each chain.
@@ -76,8 +79,8 @@ class ExamplesTest {
           assertThat(f.message()).isEqualTo("Organization trail acme-org-trail is not multi-Region, so events of other Regions never reach its log group.");
         });
     // The production account is covered by the SCP on its OU; it is judged, and passes.
-    assertThat(evaluation.findings()).filteredOn(f -> f.resource().equals(ACCOUNT + "333333333333"))
-        .extracting(Finding::status).containsExactly(Status.PASS);
+    assertThat(evaluation.findings()).filteredOn(f -> f.resource().equals(ACCOUNT + "333333333333")
+        && f.ruleId().equals("organizations_scp_protects_cloudtrail")).extracting(Finding::status).containsExactly(Status.PASS);
   }
 
   @Test
@@ -105,6 +108,12 @@ class ExamplesTest {
         .filter(f -> f.status() == Status.FAIL).findFirst().orElseThrow();
     assertThat(member.severity()).isEqualTo(Severity.HIGH);
     assertThat(member.message()).contains("writes into the organization's log bucket acme-org-cloudtrail-logs");
+
+    Finding attempt = evaluation.findingsOf("cloudtrail_org_trail_no_tampering_attempts").stream()
+        .filter(f -> f.status() == Status.FAIL).findFirst().orElseThrow();
+    assertThat(attempt.message()).contains("StopLogging of arn:aws:cloudtrail:us-east-1:111111111111:trail/acme-org-trail")
+        .contains("by arn:aws:sts::444444444444:assumed-role/Developer/jdoe from 198.51.100.23 at 2026-11-22T14:07:31Z")
+        .contains("refused (AccessDenied)");
   }
 
   @Test

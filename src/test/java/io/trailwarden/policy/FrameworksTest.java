@@ -124,6 +124,7 @@ class FrameworksTest {
         "cloudtrail_org_trail_logging",
         "cloudtrail_org_trail_management_events_all",
         "cloudtrail_org_trail_multi_region_enabled",
+        "iam_root_user_not_used",
         "securityhub_hub_enabled");
     assertThat(cis).filteredOn(id -> id.startsWith("cloudwatch_alarm_")).hasSize(15);
 

@@ -85,6 +85,8 @@ class PolicyEngineTest {
         "cloudtrail_org_trail_log_file_validation_enabled",
         "cloudtrail_org_trail_log_integrity_verified",
         "cloudtrail_org_trail_multi_region_enabled",
+        "cloudtrail_org_trail_no_tampering_attempts",
+        "iam_root_user_not_used",
         "organizations_scp_protects_cloudtrail",
         "s3_log_bucket_lifecycle_archives_logs",
         "s3_log_bucket_policy_allows_cloudtrail_write",

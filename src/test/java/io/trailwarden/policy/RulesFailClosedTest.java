@@ -53,7 +53,8 @@ class RulesFailClosedTest {
   }
 
   /**
-   * A snapshot's optional sections may be null (a scan without --verify-logs has no logIntegrity): every
+   * A snapshot's optional sections may be null (a scan without --verify-logs has no logIntegrity, one
+   * without --with-logs no logActivity): every
    * rule must evaluate on it under strict built-in errors, judging nothing it has no evidence for.
    */
   @Test
@@ -64,10 +65,14 @@ class RulesFailClosedTest {
       var snapshot = (com.fasterxml.jackson.databind.node.ObjectNode) io.trailwarden.Json.mapper()
           .readTree(PolicyEngineTest.snapshot(example));
       snapshot.putNull("logIntegrity");
+      snapshot.putNull("logActivity");
       List<RuleResult> results = engine.evaluate(io.trailwarden.Json.mapper().writeValueAsString(snapshot), Map.of(), ids);
       assertThat(results).hasSameSizeAs(ids);
-      assertThat(results).filteredOn(r -> r.ruleId().equals("cloudtrail_org_trail_log_integrity_verified"))
-          .singleElement().satisfies(r -> assertThat(r.subjects()).as(example).isEmpty());
+      for (String rule : List.of("cloudtrail_org_trail_log_integrity_verified", "cloudtrail_org_trail_no_tampering_attempts",
+          "iam_root_user_not_used")) {
+        assertThat(results).filteredOn(r -> r.ruleId().equals(rule))
+            .singleElement().satisfies(r -> assertThat(r.subjects()).as(example + " " + rule).isEmpty());
+      }
     }
   }
 
