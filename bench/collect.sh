@@ -17,12 +17,8 @@
 # the ratios to TrailWarden's. Prowler (about 8 minutes) and Custodian are installed once into .tools/
 # by scripts/prowler.sh and scripts/custodian.sh; neither is a project dependency.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-JAVA_HOME=$(bash scripts/java-home.sh)
-export JAVA_HOME
-MOTO_SERVER_PATH=$(bash scripts/moto.sh)
-export MOTO_SERVER_PATH
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 main=io.trailwarden.bench.CollectBench
 if [ "${1:-}" = "--compare" ]; then
   shift
@@ -35,9 +31,9 @@ if [ "${1:-}" = "--compare" ]; then
   OPA_PATH=$(bash scripts/opa.sh)
   TRAILWARDEN="$root/trailwarden"
   export PROWLER C7N_ORG OPA_PATH TRAILWARDEN
-  ./mvnw -q -B -DskipTests package >&2
+  # The comparison runs the trailwarden launcher, which needs the packaged jar.
+  classpath=$(bench_classpath package)
 else
-  ./mvnw -q -B -DskipTests test-compile >&2
+  classpath=$(bench_classpath test-compile)
 fi
-classpath=$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
-exec "$JAVA_HOME/bin/java" -cp "target/classes:target/test-classes:$classpath" "$main" "$@"
+exec "$JAVA_HOME/bin/java" -cp "$classpath" "$main" "$@"

@@ -6,13 +6,8 @@
 # resident memory (DuckDB's is native).
 # Usage: bench/logs-query.sh [events accounts regions days eventsPerFile]
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-JAVA_HOME=$(bash scripts/java-home.sh)
-export JAVA_HOME
-MOTO_SERVER_PATH=$(bash scripts/moto.sh)
-export MOTO_SERVER_PATH
-./mvnw -q -B -DskipTests test-compile >&2
-classpath=$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
-exec "$JAVA_HOME/bin/java" -Xmx2g --enable-native-access=ALL-UNNAMED -cp "target/classes:target/test-classes:$classpath" \
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
+classpath=$(bench_classpath test-compile)
+exec "$JAVA_HOME/bin/java" -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$classpath" \
   io.trailwarden.bench.LogsQueryBench "$@"

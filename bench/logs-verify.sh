@@ -8,14 +8,9 @@
 # with trailwarden on every chain. The CLI's ListPublicKeys goes to a loopback stand-in (moto has none).
 # Usage: bench/logs-verify.sh [accounts regions hours logFilesPerHour]
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-JAVA_HOME=$(bash scripts/java-home.sh)
-export JAVA_HOME
-MOTO_SERVER_PATH=$(bash scripts/moto.sh)
-export MOTO_SERVER_PATH
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 AWS_CLI_PATH=$(bash scripts/awscli.sh)
 export AWS_CLI_PATH
-./mvnw -q -B -DskipTests test-compile >&2
-classpath=$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
-exec "$JAVA_HOME/bin/java" -Xmx1g -cp "target/classes:target/test-classes:$classpath" io.trailwarden.bench.LogsVerifyBench "$@"
+classpath=$(bench_classpath test-compile)
+exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$classpath" io.trailwarden.bench.LogsVerifyBench "$@"

@@ -4,14 +4,10 @@
 # Prints the median wall times of the runs given (default 3), the plan's changes and the apply's API calls.
 # Usage: bench/remediate.sh [runs]
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-JAVA_HOME=$(bash scripts/java-home.sh)
-export JAVA_HOME
-MOTO_SERVER_PATH=$(bash scripts/moto.sh)
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 OPA_PATH=$(bash scripts/opa.sh)
-export MOTO_SERVER_PATH OPA_PATH
+export OPA_PATH
 export TRAILWARDEN_RULES="$root/rules"
-./mvnw -q -B -DskipTests test-compile >&2
-classpath=$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
-exec "$JAVA_HOME/bin/java" -cp "target/classes:target/test-classes:$classpath" io.trailwarden.bench.RemediateBench "$@"
+classpath=$(bench_classpath test-compile)
+exec "$JAVA_HOME/bin/java" -cp "$classpath" io.trailwarden.bench.RemediateBench "$@"
