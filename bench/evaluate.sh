@@ -6,7 +6,9 @@
 # the bytes of the reports written, and the load average when the row started (the machine may be
 # shared: a wall time means little next to a load above the number of cores).
 # With TRAILWARDEN_BEFORE_JAR=<a trailwarden.jar of an earlier build> every snapshot is also run on that
-# jar (plain `java -jar`, JVM defaults, the same rules and OPA), as the row "before" above "after".
+# jar (plain `java -jar`, JVM defaults, the same OPA; the rules of TRAILWARDEN_BEFORE_RULES, by default
+# this checkout's), as the row "before" above "after", and the column "same" says whether the two runs
+# wrote byte-identical reports.
 # Usage: bench/evaluate.sh [runs] [sizes...]   (default 5 runs; sizes 100 1000 10000 50000)
 #
 # Where the time goes (JFR, `java -XX:StartFlightRecording`, at 10,000 accounts; docs/architecture.md §6):
@@ -24,6 +26,8 @@ trap 'rm -rf "$work"' EXIT
 
 "$root/trailwarden" --version >/dev/null   # builds the jar and provisions OPA outside the timings
 
+# Every new member has its own trail, and Security Hub and an enabled GuardDuty detector in every region in
+# scope, as the example's members have (without them each member would be three UNKNOWNs per tool).
 synthetic() { # synthetic ACCOUNTS FILE: the misconfigured example grown to ACCOUNTS member accounts
   python3 - "$root/examples/misconfigured-org.json" "$1" "$2" <<'PY'
 import copy, json, sys
@@ -36,20 +40,27 @@ for i in range(n):
     trail.update(arn=f"arn:aws:cloudtrail:eu-west-1:{account}:trail/t{i}", name=f"t{i}", accountId=account,
                  seenFrom=[{"accountId": account, "region": "eu-west-1"}])
     snap["trails"].append(trail)
+    for region in snap["scope"]["regions"]:
+        hub = f"arn:aws:securityhub:{region}:{account}:hub/default"
+        snap["securityHubs"][hub] = {"arn": hub, "accountId": account, "region": region, "subscribedAt": "2026-01-12T10:04:11.512Z"}
+        detector = f"{i:032x}"
+        arn = f"arn:aws:guardduty:{region}:{account}:detector/{detector}"
+        snap["guardDuty"]["detectors"][arn] = {"arn": arn, "accountId": account, "region": region, "detectorId": detector, "status": "ENABLED"}
 json.dump(snap, open(sys.argv[3], "w"), indent=2)
 PY
 }
 
-# measure VARIANT FILE: runs evaluate once; prints "wall_s peak_mb opa_s report_bytes" (the process
-# tree sampled every 20 ms). VARIANT is "after" (this checkout's launcher) or "before" (the old jar).
+# measure VARIANT FILE: runs evaluate once into $work/out-VARIANT; prints "wall_s peak_mb opa_s
+# report_bytes" (the process tree sampled every 20 ms). VARIANT is "after" (this checkout's launcher) or
+# "before" (the old jar).
 measure() {
-  rm -rf "$work/out"
+  rm -rf "$work/out-$1"
   if [ "$1" = before ]; then
-    command=(env "OPA_PATH=$opa_binary" "TRAILWARDEN_RULES=$root/rules" "$java" -jar "$TRAILWARDEN_BEFORE_JAR")
+    command=(env "OPA_PATH=$opa_binary" "TRAILWARDEN_RULES=${TRAILWARDEN_BEFORE_RULES:-$root/rules}" "$java" -jar "$TRAILWARDEN_BEFORE_JAR")
   else
     command=("$root/trailwarden")
   fi
-  python3 - "$2" "$work/out" "${command[@]}" <<'PY'
+  python3 - "$2" "$work/out-$1" "${command[@]}" <<'PY'
 import os, subprocess, sys, time
 def tree(pid):
     kids = {}
@@ -107,7 +118,7 @@ if [ -n "${TRAILWARDEN_BEFORE_JAR:-}" ]; then
   opa_binary=$(bash "$root/scripts/opa.sh")
 fi
 
-printf '%-26s %8s %7s %9s %7s %8s %8s %7s %10s %6s\n' snapshot accounts trails size_kb variant wall_s peak_mb opa_s report_kb load
+printf '%-26s %8s %7s %9s %7s %8s %8s %7s %10s %6s %5s\n' snapshot accounts trails size_kb variant wall_s peak_mb opa_s report_kb load same
 for file in "${files[@]}"; do
   read -r accounts trails < <(python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print(len(s['organization']['accounts']), len(s['trails']))" "$file")
   for variant in "${variants[@]}"; do
@@ -117,8 +128,12 @@ for file in "${files[@]}"; do
     # the run of median wall time; the highest peak of all runs
     read -r wall _ opa bytes < <(printf '%s\n' "${rows[@]}" | sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
     peak=$(printf '%s\n' "${rows[@]}" | awk '$2 > m {m = $2} END {print m}')
-    printf '%-26s %8s %7s %9s %7s %8s %8s %7s %10s %6s\n' "$(basename "$file")" "$accounts" "$trails" \
-      "$(( $(stat -c %s "$file") / 1024 ))" "$variant" "$wall" "$peak" "$opa" "$(( bytes / 1024 ))" "$load"
+    same=-
+    if [ "$variant" = after ] && [ -d "$work/out-before" ]; then
+      same=$(diff -rq "$work/out-before" "$work/out-after" >/dev/null && echo yes || echo NO)
+    fi
+    printf '%-26s %8s %7s %9s %7s %8s %8s %7s %10s %6s %5s\n' "$(basename "$file")" "$accounts" "$trails" \
+      "$(( $(stat -c %s "$file") / 1024 ))" "$variant" "$wall" "$peak" "$opa" "$(( bytes / 1024 ))" "$load" "$same"
   done
 done
 echo "cores: $(nproc); goals (issue 17): 10,000 accounts <= 2 s and <= 512 MB; 50,000 accounts <= 10 s"

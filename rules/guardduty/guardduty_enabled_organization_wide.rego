@@ -52,7 +52,14 @@ admin_subject(region) := {
 	"region": region,
 }
 
-detectors_at[places.key(d.accountId, d.region)] contains d if some d in input.guardDuty.detectors
+# The detectors by place key (a comprehension OPA indexes, built in one pass).
+detectors_at := {k: detectors |
+	some d in input.guardDuty.detectors
+	k := places.key(d.accountId, d.region)
+	detectors := {x | some x in input.guardDuty.detectors; places.key(x.accountId, x.region) == k}
+}
+
+missing := places.missing_at("guardduty", detector_operations)
 
 enabled_at contains k if {
 	some k, detectors in detectors_at
@@ -68,7 +75,7 @@ subjects contains snapshot.organization_subject if places.incomplete
 
 deny contains finding if {
 	some k, place in places.places
-	not places.missing("guardduty", detector_operations, place)
+	not missing[k]
 	count(object.get(detectors_at, k, set())) == 0
 	finding := object.union(detector_subject(place), {
 		"message": sprintf("GuardDuty has no detector in account %s, region %s: nothing there is analysed.", [place.accountId, place.region]),
@@ -90,9 +97,9 @@ deny contains finding if {
 }
 
 unknown contains finding if {
-	some k, place in places.places
+	some k, errors in missing
+	place := places.places[k]
 	not k in enabled_at
-	errors := places.missing("guardduty", detector_operations, place)
 	finding := object.union(detector_subject(place), {
 		"message": sprintf("Whether GuardDuty is enabled in account %s, region %s is unknown: %s.", [place.accountId, place.region, snapshot.describe_errors(errors)]),
 		"evidence": {"errors": errors},

@@ -84,7 +84,7 @@ unread(ops, what) := {finding |
 
 # Log buckets S3 says do not exist (NoSuchBucket): name -> the absences saying so. That is evidence, not
 # missing evidence: CloudTrail cannot deliver into a bucket that is gone, so every bucket rule fails.
-gone[name] := errors_found if {
+gone := {name: errors_found |
 	some name in snapshot.org_trail_buckets
 	not input.buckets[name]
 	errors_found := snapshot.absent("s3", name)
@@ -106,9 +106,7 @@ why_unread(name, _) := "the bucket was not collected" if not input.buckets[name]
 why_unread(name, errors_found) := snapshot.describe_errors(errors_found) if input.buckets[name]
 
 # Buckets collected with their policy read: name -> policy (null when the bucket has none).
-policies[name] := object.get(bucket, "policy", null) if {
-	some name, bucket in buckets(operations.policy)
-}
+policies := {name: object.get(bucket, "policy", null) | some name, bucket in buckets(operations.policy)}
 
 # An UNKNOWN finding for every log bucket whose policy is not known.
 unknown_policies := unknown("policy")

@@ -19,37 +19,55 @@ accounts contains a.id if {
 }
 
 # Every account x region in scope, keyed "account/region".
-places[key(account, region)] := {"accountId": account, "region": region} if {
+# An object comprehension, built once: as a partial object rule, OPA's cost of adding each place grew
+# with the places already added (issue 17).
+places := {key(account, region): {"accountId": account, "region": region} |
 	some account in accounts
 	some region in input.scope.regions
 }
 
 key(account, region) := sprintf("%s/%s", [account, region])
 
-# Accounts whose role could not be assumed: nothing of theirs was read.
-unassumed[e.accountId] contains e if {
+# OPA takes time proportional to the entries already built to add one to a partial object rule
+# (`x[k] := v`, `x[k] contains v`), so a large organization's groupings are comprehensions that OPA
+# indexes (one pass over the errors), and what is missing is looked up by place, never searched for.
+
+# Accounts whose role could not be assumed, with those errors: nothing of theirs was read.
+unassumed := {account: errors |
 	some e in input.errors
+	role_refused(e)
+	account := e.accountId
+	errors := {x | some x in input.errors; role_refused(x); x.accountId == account}
+}
+
+role_refused(e) if {
 	e.service == "sts"
 	e.operation == "AssumeRole"
 }
 
-# A service's errors by place, indexed once rather than searched per place.
-errors_at[service][key(e.accountId, e.region)] contains e if {
+# The errors of each service at each place, keyed by error_key.
+errors_at := {k: errors |
 	some e in input.errors
-	service := e.service
+	k := error_key(e)
+	errors := {x | some x in input.errors; error_key(x) == k}
 }
 
-# Why a service's evidence of a place is missing: the account's role was refused, or one of the
-# service's operations there failed. Undefined when it was read.
-missing(service, operations, place) := errors if {
-	errors := object.get(unassumed, place.accountId, set())
-	count(errors) > 0
-} else := errors if {
-	errors := {e |
-		some e in object.get(object.get(errors_at, service, {}), key(place.accountId, place.region), set())
+error_key(e) := sprintf("%s %s", [e.service, key(e.accountId, e.region)])
+
+# Why a service's evidence is missing, by place key: the account's role was refused (then for every
+# region), or one of the service's `operations` failed there. A place that was read is not a key.
+missing_at(service, operations) := object.union(failed, refused) if {
+	failed := {k: errors |
+		some e in input.errors
+		e.service == service
 		e.operation in operations
+		k := key(e.accountId, e.region)
+		errors := {x | some x in errors_at[error_key(e)]; x.operation in operations}
 	}
-	count(errors) > 0
+	refused := {key(account, region): errors |
+		some account, errors in unassumed
+		some region in input.scope.regions
+	}
 }
 
 # Not every place was scanned: the organization could not be read (only the management account was),

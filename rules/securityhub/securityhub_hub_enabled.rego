@@ -42,6 +42,10 @@ subject(place) := {"resource": hub_arn(place), "accountId": place.accountId, "re
 
 hubs_at := {places.key(hub.accountId, hub.region) | some hub in input.securityHubs}
 
+missing := places.missing_at("securityhub", operations)
+
+absent_hubs := {a.resource | some a in object.get(input, "absent", []); a.service == "securityhub"}
+
 subjects contains subject(place) if some place in places.places
 
 subjects contains snapshot.organization_subject if places.incomplete
@@ -49,7 +53,8 @@ subjects contains snapshot.organization_subject if places.incomplete
 deny contains finding if {
 	some k, place in places.places
 	not k in hubs_at
-	not places.missing("securityhub", operations, place)
+	not missing[k]
+	hub_arn(place) in absent_hubs
 	some gone in snapshot.absent("securityhub", hub_arn(place))
 	finding := object.union(subject(place), {
 		"message": sprintf("Security Hub is not enabled in account %s, region %s: DescribeHub answered %s.", [place.accountId, place.region, gone.code]),
@@ -59,9 +64,9 @@ deny contains finding if {
 }
 
 unknown contains finding if {
-	some k, place in places.places
+	some k, errors in missing
+	place := places.places[k]
 	not k in hubs_at
-	errors := places.missing("securityhub", operations, place)
 	finding := object.union(subject(place), {
 		"message": sprintf("Whether Security Hub is enabled in account %s, region %s is unknown: %s.", [place.accountId, place.region, snapshot.describe_errors(errors)]),
 		"evidence": {"errors": errors},
@@ -72,8 +77,8 @@ unknown contains finding if {
 unknown contains finding if {
 	some k, place in places.places
 	not k in hubs_at
-	not places.missing("securityhub", operations, place)
-	count(snapshot.absent("securityhub", hub_arn(place))) == 0
+	not missing[k]
+	not hub_arn(place) in absent_hubs
 	finding := object.union(subject(place), {
 		"message": sprintf("Security Hub was not read in account %s, region %s, so whether it is enabled there is unknown.", [place.accountId, place.region]),
 		"evidence": {},
