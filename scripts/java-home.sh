@@ -5,12 +5,20 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 minimum=21
 
-# feature_version HOME: the major version of the JDK at HOME (with javac), or nothing.
+# feature_version HOME: the major version of the JDK at HOME (with javac), or nothing. Read from the
+# JDK's `release` file (every JDK since 9 has one), which costs no JVM start: the launcher asks this on
+# every run. Only a JDK without it is asked through its own JVM.
 feature_version() {
   local home=$1 v
   [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || return 0
-  v=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  echo "${v#1.}"
+  if [ -f "$home/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\).*/\1/p' "$home/release")
+  fi
+  if [ -z "${v:-}" ]; then
+    v=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  fi
+  v=${v#1.}
+  echo "${v%%.*}"
 }
 
 qualifies() { local v; v=$(feature_version "$1"); [ -n "$v" ] && [ "$v" -ge "$minimum" ]; }

@@ -1,6 +1,7 @@
 package io.trailwarden.cli;
 
 import io.trailwarden.config.ConfigLoader;
+import io.trailwarden.policy.InspectionCache;
 import io.trailwarden.policy.Opa;
 import io.trailwarden.policy.PolicyEngine;
 import io.trailwarden.policy.RulesDirectory;
@@ -21,7 +22,7 @@ final class RulesOption {
   }
 
   PolicyEngine engine(RulesDirectory rules, PrintWriter err) {
-    return new PolicyEngine(Opa.locate(System.getenv(), err), rules);
+    return new PolicyEngine(Opa.locate(System.getenv(), err), rules, Optional.of(InspectionCache.standard(System.getenv())));
   }
 
   /** The pipeline on these rules; checks the rules and the config first. */

@@ -1,5 +1,6 @@
 package io.trailwarden.investigate;
 
+import io.trailwarden.Caches;
 import io.trailwarden.logs.LogVerifier;
 import io.trailwarden.logs.fetch.ObjectCopier;
 import io.trailwarden.logs.store.Locker;
@@ -126,9 +127,7 @@ public final class LogSource {
 
   /** The default cache: {@code $XDG_CACHE_HOME/trailwarden/logs}, else {@code ~/.cache/trailwarden/logs}. */
   public static Path defaultCache(java.util.Map<String, String> env) {
-    String xdg = env.get("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("trailwarden").resolve("logs");
+    return Caches.base(env).resolve("logs");
   }
 
   private static <T> T result(Future<T> future) {

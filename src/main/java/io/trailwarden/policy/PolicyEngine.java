@@ -41,10 +41,17 @@ public final class PolicyEngine {
 
   private final Opa opa;
   private final RulesDirectory rules;
+  private final Optional<InspectionCache> inspections;
 
   public PolicyEngine(Opa opa, RulesDirectory rules) {
+    this(opa, rules, Optional.empty());
+  }
+
+  /** With {@code opa inspect}'s answers kept in {@code inspections} while the rules and OPA are unchanged. */
+  public PolicyEngine(Opa opa, RulesDirectory rules, Optional<InspectionCache> inspections) {
     this.opa = opa;
     this.rules = rules;
+    this.inspections = inspections;
   }
 
   /** The frameworks and controls the rules directory names ({@code frameworks.yaml}); none without the file. */
@@ -54,12 +61,7 @@ public final class PolicyEngine {
 
   /** Reads every rule's metadata; a Rego error or incomplete metadata names the file and line. */
   public Catalogue catalogue() {
-    Opa.Result result = opa.run(workDir(), List.of("inspect", "--annotations", "--format", "json", rules.path().getFileName().toString()), "");
-    if (result.exitCode() != 0) {
-      throw new InvalidInputException("the rules in " + rules.shown() + " do not compile:\n"
-          + result.stderr().strip().replaceFirst("^error: ", ""));
-    }
-    JsonNode inspected = parse(result.stdout(), "opa inspect");
+    JsonNode inspected = inspect();
     Map<String, RuleMetadata> rulesById = new TreeMap<>();
     for (JsonNode entry : inspected.path("annotations")) {
       String pkg = path(entry.path("path"));
@@ -84,6 +86,31 @@ public final class PolicyEngine {
           + " and its # METADATA); name the rules directory with --rules or $TRAILWARDEN_RULES");
     }
     return new Catalogue(List.copyOf(rulesById.values()));
+  }
+
+  /** What {@code opa inspect --annotations} answers for the rules, from the cache when it holds the answer. */
+  private JsonNode inspect() {
+    Optional<String> key = inspections.flatMap(cache -> cache.key(opa.binary(), rules.path()));
+    Optional<JsonNode> kept = key.flatMap(k -> inspections.get().get(k)).flatMap(PolicyEngine::parsed);
+    if (kept.isPresent()) {
+      return kept.get();
+    }
+    Opa.Result result = opa.run(workDir(), List.of("inspect", "--annotations", "--format", "json", rules.path().getFileName().toString()), "");
+    if (result.exitCode() != 0) {
+      throw new InvalidInputException("the rules in " + rules.shown() + " do not compile:\n"
+          + result.stderr().strip().replaceFirst("^error: ", ""));
+    }
+    JsonNode inspected = parse(result.stdout(), "opa inspect");
+    key.ifPresent(k -> inspections.get().put(k, result.stdout()));
+    return inspected;
+  }
+
+  private static Optional<JsonNode> parsed(String text) {
+    try {
+      return Optional.of(Json.mapper().readTree(text)).filter(JsonNode::isObject);
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
   }
 
   /**
