@@ -18,19 +18,17 @@ accounts contains a.id if {
 	a.status == "ACTIVE"
 }
 
+# OPA takes time proportional to the entries already built to add one to a partial object rule
+# (`x[k] := v`, `x[k] contains v`), so a large organization's groupings are comprehensions that OPA
+# indexes (one pass), and what is missing is looked up by place, never searched for.
+
 # Every account x region in scope, keyed "account/region".
-# An object comprehension, built once: as a partial object rule, OPA's cost of adding each place grew
-# with the places already added (issue 17).
 places := {key(account, region): {"accountId": account, "region": region} |
 	some account in accounts
 	some region in input.scope.regions
 }
 
 key(account, region) := sprintf("%s/%s", [account, region])
-
-# OPA takes time proportional to the entries already built to add one to a partial object rule
-# (`x[k] := v`, `x[k] contains v`), so a large organization's groupings are comprehensions that OPA
-# indexes (one pass over the errors), and what is missing is looked up by place, never searched for.
 
 # Accounts whose role could not be assumed, with those errors: nothing of theirs was read.
 unassumed := {account: errors |

@@ -21,33 +21,37 @@ class InspectionCacheTest {
 
   @TempDir Path work;
 
-  @Test
-  void theKeptAnswerIsReadBackWhileTheRulesAreUnchanged() throws IOException {
+  /** A copy of the rules whose catalogue has been read once through a cache, which now keeps one answer. */
+  private record Primed(Path rules, InspectionCache cache, String fresh, Path kept) {}
+
+  private Primed primed() throws IOException {
     Path rules = copyOfRules();
     InspectionCache cache = InspectionCache.in(work.resolve("cache"));
     String fresh = title(catalogue(rules, cache));
-    Path kept = single(work.resolve("cache"));
+    return new Primed(rules, cache, fresh, single(work.resolve("cache")));
+  }
+
+  @Test
+  void theKeptAnswerIsReadBackWhileTheRulesAreUnchanged() throws IOException {
+    Primed primed = primed();
 
     // An answer edited in the cache shows that the next catalogue came from it, not from OPA.
-    Files.writeString(kept, Files.readString(kept).replace(fresh, "Title from the cache"));
-    assertThat(title(catalogue(rules, cache))).isEqualTo("Title from the cache");
+    Files.writeString(primed.kept(), Files.readString(primed.kept()).replace(primed.fresh(), "Title from the cache"));
+    assertThat(title(catalogue(primed.rules(), primed.cache()))).isEqualTo("Title from the cache");
 
     // Any change to a file of the rules (a test file too: opa inspect compiles it) asks OPA again.
-    Path test = rules.resolve("cloudtrail/cloudtrail_org_trail_logging_test.rego");
+    Path test = primed.rules().resolve("cloudtrail/cloudtrail_org_trail_logging_test.rego");
     Files.writeString(test, Files.readString(test) + "\n# edited\n");
-    assertThat(title(catalogue(rules, cache))).isEqualTo(fresh);
+    assertThat(title(catalogue(primed.rules(), primed.cache()))).isEqualTo(primed.fresh());
   }
 
   @Test
   void anUnreadableAnswerMeansOpaIsAskedAndTheAnswerReplaced() throws IOException {
-    Path rules = copyOfRules();
-    InspectionCache cache = InspectionCache.in(work.resolve("cache"));
-    String fresh = title(catalogue(rules, cache));
-    Path kept = single(work.resolve("cache"));
-    Files.writeString(kept, "{\"annotations\": [trunc");
+    Primed primed = primed();
+    Files.writeString(primed.kept(), "{\"annotations\": [trunc");
 
-    assertThat(title(catalogue(rules, cache))).isEqualTo(fresh);
-    assertThat(Files.readString(kept)).contains(fresh);
+    assertThat(title(catalogue(primed.rules(), primed.cache()))).isEqualTo(primed.fresh());
+    assertThat(Files.readString(primed.kept())).contains(primed.fresh());
   }
 
   @Test
