@@ -8,6 +8,7 @@ import io.trailwarden.TestFiles;
 import io.trailwarden.demo.Seeder;
 import io.trailwarden.emulator.ArticleOrganization;
 import io.trailwarden.emulator.ArticleOrganization.Fault;
+import io.trailwarden.emulator.FaultRuns;
 import io.trailwarden.emulator.Moto;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,15 +61,7 @@ class EvidenceIT {
 
   private Scanned scan(ArticleOrganization.Seeded seeded) throws Exception {
     Path config = temp.resolve("config.yaml");
-    Files.writeString(config, """
-        version: 1
-        organization:
-          loggingAccountId: "%s"
-          regions: [eu-west-1, us-east-1]
-          trailName: %s
-          logBucket: %s
-          endpoint: %s
-        """.formatted(seeded.loggingAccount(), ArticleOrganization.TRAIL, ArticleOrganization.BUCKET, MOTO.endpoint()));
+    Files.writeString(config, FaultRuns.configFile(FaultRuns.articleConfig(seeded), MOTO.endpoint().toString()));
     MainTest.Run run = MainTest.run("scan", "--config", config.toString(), "--output-dir", temp.resolve("reports").toString(),
         "--rules", TestFiles.rulesDir().toString());
     return new Scanned(run, Json.mapper().readTree(temp.resolve("reports/trailwarden.json").toFile()),

@@ -8,6 +8,7 @@ import io.trailwarden.TestFiles;
 import io.trailwarden.demo.LogDelivery;
 import io.trailwarden.demo.Seeder;
 import io.trailwarden.emulator.ArticleOrganization;
+import io.trailwarden.emulator.FaultRuns;
 import io.trailwarden.emulator.InjectedFailures;
 import io.trailwarden.emulator.LogFixture;
 import io.trailwarden.emulator.Moto;
@@ -63,15 +64,7 @@ class LogsIT {
       }
     }
     config = temp.resolve("config.yaml");
-    Files.writeString(config, """
-        version: 1
-        organization:
-          loggingAccountId: "%s"
-          regions: [eu-west-1, us-east-1]
-          trailName: %s
-          logBucket: %s
-          endpoint: %s
-        """.formatted(seeded.loggingAccount(), ArticleOrganization.TRAIL, ArticleOrganization.BUCKET, MOTO.endpoint()));
+    Files.writeString(config, FaultRuns.configFile(FaultRuns.articleConfig(seeded), MOTO.endpoint().toString()));
     keys = fixture.savePublicKeys(temp.resolve("public-keys.json"));
   }
 

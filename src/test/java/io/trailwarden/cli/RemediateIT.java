@@ -10,6 +10,7 @@ import io.trailwarden.demo.Seeder;
 import io.trailwarden.emulator.ArticleOrganization;
 import io.trailwarden.emulator.ArticleOrganization.Fault;
 import io.trailwarden.emulator.CallRecorder;
+import io.trailwarden.emulator.FaultRuns;
 import io.trailwarden.emulator.InjectedFailures;
 import io.trailwarden.emulator.Moto;
 import io.trailwarden.remediate.FacetRoundTrip;
@@ -59,14 +60,7 @@ class RemediateIT {
 
   Path config(ArticleOrganization.Seeded seeded) throws Exception {
     Path config = temp.resolve("config.yaml");
-    Files.writeString(config, """
-        version: 1
-        organization:
-          loggingAccountId: "%s"
-          regions: [eu-west-1, us-east-1]
-          trailName: %s
-          logBucket: %s
-          endpoint: %s
+    Files.writeString(config, FaultRuns.configFile(FaultRuns.articleConfig(seeded), MOTO.endpoint().toString()) + """
         remediation:
           allow: [all]
           allowRootScp: true
@@ -74,8 +68,7 @@ class RemediateIT {
           alarms:
             createTopic: true
             subscribe: {protocol: email, endpoint: oncall@acme.example}
-        """.formatted(seeded.loggingAccount(), ArticleOrganization.TRAIL, ArticleOrganization.BUCKET, MOTO.endpoint(),
-        journal()));
+        """.formatted(journal()));
     return config;
   }
 

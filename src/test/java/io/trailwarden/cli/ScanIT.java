@@ -11,6 +11,7 @@ import io.trailwarden.emulator.ArticleOrganization;
 import io.trailwarden.emulator.ArticleOrganization.Fault;
 import io.trailwarden.emulator.DeniedAccounts;
 import io.trailwarden.emulator.FaultProxy;
+import io.trailwarden.emulator.FaultRuns;
 import io.trailwarden.emulator.Moto;
 import io.trailwarden.report.JunitSchemas;
 import java.nio.file.Files;
@@ -41,15 +42,7 @@ class ScanIT {
 
   MainTest.Run scan(ArticleOrganization.Seeded seeded, String endpoint) throws Exception {
     Path config = temp.resolve("config.yaml");
-    Files.writeString(config, """
-        version: 1
-        organization:
-          loggingAccountId: "%s"
-          regions: [eu-west-1, us-east-1]
-          trailName: %s
-          logBucket: %s
-          endpoint: %s
-        """.formatted(seeded.loggingAccount(), ArticleOrganization.TRAIL, ArticleOrganization.BUCKET, endpoint));
+    Files.writeString(config, FaultRuns.configFile(FaultRuns.articleConfig(seeded), endpoint));
     return MainTest.run("scan", "--config", config.toString(), "--output-dir", temp.resolve("reports").toString(),
         "--rules", TestFiles.rulesDir().toString());
   }

@@ -6,6 +6,7 @@ import io.trailwarden.TestFiles;
 import io.trailwarden.demo.Seeder;
 import io.trailwarden.emulator.ArticleOrganization;
 import io.trailwarden.emulator.ArticleOrganization.Fault;
+import io.trailwarden.emulator.FaultRuns;
 import io.trailwarden.emulator.InjectedFailures;
 import io.trailwarden.emulator.Moto;
 import java.nio.file.Files;
@@ -43,17 +44,10 @@ class SecurityToolsIT {
     }
     this.seeded = seeded;
     Path config = temp.resolve("config.yaml");
-    Files.writeString(config, """
-        version: 1
-        organization:
-          loggingAccountId: "%s"
-          regions: [eu-west-1, us-east-1]
-          trailName: %s
-          logBucket: %s
-          endpoint: %s
+    Files.writeString(config, FaultRuns.configFile(FaultRuns.articleConfig(seeded), MOTO.endpoint().toString()) + """
         rules:
           include: [%s, %s]
-        """.formatted(seeded.loggingAccount(), ArticleOrganization.TRAIL, ArticleOrganization.BUCKET, MOTO.endpoint(), HUB, GUARDDUTY));
+        """.formatted(HUB, GUARDDUTY));
     return MainTest.run("scan", "--config", config.toString(), "--output-dir", temp.resolve("reports").toString(),
         "--rules", TestFiles.rulesDir().toString());
   }

@@ -40,11 +40,16 @@ public final class FaultRuns {
         """.formatted(seeded.loggingAccount(), ArticleOrganization.TRAIL, ArticleOrganization.BUCKET);
   }
 
+  /** config.yaml's version and organization section: {@code organization} (as {@link #articleConfig} gives it) on {@code endpoint}; other sections may follow. */
+  public static String configFile(String organization, String endpoint) {
+    return "version: 1\norganization:\n" + organization + "  endpoint: " + endpoint + "\n";
+  }
+
   public Scan scan(java.net.URI endpoint, String name) throws IOException {
     Path dir = work.resolve(name);
     Files.createDirectories(dir);
     Path file = dir.resolve("config.yaml");
-    Files.writeString(file, "version: 1\norganization:\n" + config + "  endpoint: " + endpoint + "\n");
+    Files.writeString(file, configFile(config, endpoint.toString()));
     Path reports = dir.resolve("reports");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
