@@ -8,7 +8,6 @@ import io.trailwarden.scan.Pipeline;
 import io.trailwarden.InvalidInputException;
 import io.trailwarden.YamlLines;
 import io.trailwarden.snapshot.Snapshot;
-import io.trailwarden.snapshot.SnapshotIo;
 import java.io.PrintWriter;
 import java.util.List;
 import java.nio.file.Path;
@@ -36,7 +35,16 @@ final class EvaluateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ConfigLoader.Loaded loaded = config.load();
     Config.Report report = reportOptions.over(loaded.config().report());
-    Snapshot snapshot = new SnapshotIo().read(snapshotFile);
+    try (RulesDirectory rules = rulesOption.resolve()) {
+      Pipeline pipeline = rulesOption.pipeline(rules, loaded, spec.commandLine().getOut(), err);
+      Evaluation evaluation = reportOptions.compared(pipeline.evaluate(snapshotFile, snapshot -> sameOrganization(snapshot, loaded)));
+      pipeline.report(evaluation, report, "trailwarden/evaluate", reportOptions.all);
+      return Outcome.exitCode(evaluation, report, err);
+    }
+  }
+
+  /** A config.yaml that names a management account is only for snapshots of that organization. */
+  private void sameOrganization(Snapshot snapshot, ConfigLoader.Loaded loaded) {
     loaded.config().organization().managementAccountId()
         .filter(configured -> !configured.equals(snapshot.scope().managementAccountId()))
         .ifPresent(configured -> {
@@ -45,11 +53,5 @@ final class EvaluateCommand implements Callable<Integer> {
               + snapshot.scope().managementAccountId() + ", but " + loaded.file() + line
               + " names management account " + configured + "; evaluate a snapshot of the configured organization");
         });
-    try (RulesDirectory rules = rulesOption.resolve()) {
-      Pipeline pipeline = rulesOption.pipeline(rules, loaded, spec.commandLine().getOut(), err);
-      Evaluation evaluation = reportOptions.compared(pipeline.evaluate(snapshot));
-      pipeline.report(evaluation, report, "trailwarden/evaluate", reportOptions.all);
-      return Outcome.exitCode(evaluation, report, err);
-    }
   }
 }

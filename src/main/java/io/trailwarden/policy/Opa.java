@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -112,7 +114,7 @@ public final class Opa {
    * is in the result, beside the exit code and standard error that say why.
    */
   <T> Streamed<T> stream(Path workDir, List<String> args, String stdin, StdoutReader<T> reader) {
-    return stream(workDir, args, in -> in.write(stdin), reader);
+    return stream(workDir, args, in -> in.write(stdin), reader, new CompletableFuture<>());
   }
 
   /** Writes OPA's standard input while it runs, so that a large input is never held as one text either. */
@@ -121,13 +123,17 @@ public final class Opa {
     void write(java.io.Writer stdin) throws IOException;
   }
 
-  /** As {@link #stream(Path, List, String, StdoutReader)}, with the input written by {@code stdin}. */
-  <T> Streamed<T> stream(Path workDir, List<String> args, StdinWriter stdin, StdoutReader<T> reader) {
+  /**
+   * As {@link #stream(Path, List, String, StdoutReader)}, with the input written by {@code stdin}; OPA is
+   * killed when {@code abandoned} completes.
+   */
+  <T> Streamed<T> stream(Path workDir, List<String> args, StdinWriter stdin, StdoutReader<T> reader, CompletionStage<?> abandoned) {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(args);
     try {
       Process process = new ProcessBuilder(command).directory(workDir.toFile()).start();
+      abandoned.thenRun(process::destroyForcibly);
       // Threads of their own, not the common pool: on a two-core machine that has one thread, and the
       // stdin writer would wait behind the stderr reader while OPA waits for its input.
       CompletableFuture<String> errText = new CompletableFuture<>();
@@ -163,12 +169,20 @@ public final class Opa {
         throw new IllegalStateException("opa " + args.get(0) + " did not finish within " + TIMEOUT_SECONDS + " s");
       }
       written.join();
+      stopped(args, abandoned);
       return new Streamed<>(process.exitValue(), Optional.ofNullable(value), Optional.ofNullable(failure), errText.join());
     } catch (IOException e) {
+      stopped(args, abandoned); // killing OPA closes its streams
       throw new InvalidInputException("cannot run OPA at " + binary + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while OPA ran", e);
+    }
+  }
+
+  private static void stopped(List<String> args, CompletionStage<?> abandoned) {
+    if (abandoned.toCompletableFuture().isDone()) {
+      throw new CancellationException("opa " + args.get(0) + " was stopped: its answer is no longer wanted");
     }
   }
 

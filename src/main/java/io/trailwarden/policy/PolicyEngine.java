@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -128,6 +130,15 @@ public final class PolicyEngine {
 
   /** As {@link #evaluate(String, Map, Collection)}, the snapshot written to OPA as it reads, never held as text. */
   public List<RuleResult> evaluate(SnapshotJson snapshotJson, Map<String, JsonNode> params, Collection<String> ruleIds) {
+    return evaluate(snapshotJson, params, ruleIds, new CompletableFuture<>());
+  }
+
+  /**
+   * As {@link #evaluate(SnapshotJson, Map, Collection)}; once {@code abandoned} completes, OPA is stopped
+   * (its answer is no longer wanted: the snapshot it was given turned out invalid) and this throws.
+   */
+  public List<RuleResult> evaluate(SnapshotJson snapshotJson, Map<String, JsonNode> params, Collection<String> ruleIds,
+      CompletionStage<?> abandoned) {
     if (ruleIds.isEmpty()) {
       return List.of();
     }
@@ -144,7 +155,7 @@ public final class PolicyEngine {
         args.add(workDir().relativize(file).toString());
       }
       args.add(query(ruleIds));
-      Opa.Streamed<Answer> run = opa.stream(workDir(), args, snapshotJson::writeTo, stdout -> readAnswer(stdout, ruleIds));
+      Opa.Streamed<Answer> run = opa.stream(workDir(), args, snapshotJson::writeTo, stdout -> readAnswer(stdout, ruleIds), abandoned);
       if (run.exitCode() == 0 && run.failure().orElse(null) instanceof InvalidInputException invalid) {
         throw invalid; // a rule's element that is not a verdict
       }

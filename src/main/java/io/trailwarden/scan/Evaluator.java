@@ -14,10 +14,15 @@ import io.trailwarden.policy.RuleMetadata;
 import io.trailwarden.policy.RuleResult;
 import io.trailwarden.snapshot.Snapshot;
 import io.trailwarden.snapshot.SnapshotIo;
+import io.trailwarden.InputFiles;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /** Snapshot in, evaluation out: selects rules, fills their parameters, runs OPA, applies waivers. */
 public final class Evaluator {
@@ -53,12 +58,49 @@ public final class Evaluator {
   }
 
   public Evaluation evaluate(Snapshot snapshot, ConfigLoader.Loaded config) {
+    List<RuleMetadata> selected = RuleSelection.select(config, catalogue());
+    List<RuleResult> results = engine.evaluate(out -> new SnapshotIo().writeJson(snapshot, out), params(selected, config),
+        ids(selected));
+    return assemble(snapshot, config, selected, results);
+  }
+
+  /**
+   * Evaluates the snapshot in {@code file}: OPA is given the file's text at once and evaluates while
+   * the snapshot is checked against its schema and bound here (a large snapshot's check takes seconds
+   * that OPA need not wait for), and then by {@code check}. When either throws, OPA is stopped and its
+   * answer never used. The rules see the same input either way: a snapshot file is the canonical text.
+   */
+  public Evaluation evaluate(Path file, ConfigLoader.Loaded config, Consumer<Snapshot> check) {
+    String text = InputFiles.read(file, "snapshot");
+    List<RuleMetadata> selected = RuleSelection.select(config, catalogue());
+    Map<String, JsonNode> params = params(selected, config);
+    CompletableFuture<Void> abandoned = new CompletableFuture<>();
+    CompletableFuture<List<RuleResult>> results = new CompletableFuture<>();
+    Thread.ofPlatform().name("opa-eval").daemon().start(() -> {
+      try {
+        results.complete(engine.evaluate(out -> out.write(text), params, ids(selected), abandoned));
+      } catch (Throwable e) {
+        results.completeExceptionally(e);
+      }
+    });
+    Snapshot snapshot;
+    try {
+      snapshot = new SnapshotIo().parse(text, file.toString());
+      check.accept(snapshot);
+    } catch (RuntimeException e) {
+      abandoned.complete(null);
+      results.handle((r, x) -> null).join(); // OPA stopped and its parameters file deleted before the error is told
+      throw e;
+    }
+    try {
+      return assemble(snapshot, config, selected, results.join());
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private Evaluation assemble(Snapshot snapshot, ConfigLoader.Loaded config, List<RuleMetadata> selected, List<RuleResult> results) {
     Catalogue catalogue = catalogue();
-    List<RuleMetadata> selected = RuleSelection.select(config, catalogue);
-    Map<String, JsonNode> params = new TreeMap<>();
-    selected.forEach(rule -> params.put(rule.id(), params(rule, config.config())));
-    List<RuleResult> results = engine.evaluate(out -> new SnapshotIo().writeJson(snapshot, out), params,
-        selected.stream().map(RuleMetadata::id).toList());
     FindingAssembler assembler = new FindingAssembler(id -> catalogue.find(id).orElseThrow(),
         config.config().waivers(), snapshot.collectedAt().atZone(ZoneOffset.UTC).toLocalDate());
     var findings = assembler.assemble(results);
@@ -66,6 +108,16 @@ public final class Evaluator {
         snapshot.organizationId(), selected, findings, snapshot.errors(), assembler.expiredWaivers(), snapshot.unaccountedAccounts(),
         java.util.Optional.empty(), Frameworks.none(), java.util.Optional.empty())
         .within(frameworks(), snapshot.organization());
+  }
+
+  private static Map<String, JsonNode> params(List<RuleMetadata> selected, ConfigLoader.Loaded config) {
+    Map<String, JsonNode> params = new TreeMap<>();
+    selected.forEach(rule -> params.put(rule.id(), params(rule, config.config())));
+    return params;
+  }
+
+  private static List<String> ids(List<RuleMetadata> selected) {
+    return selected.stream().map(RuleMetadata::id).toList();
   }
 
   /** The rule's METADATA defaults, overridden key by key by config.yaml. */

@@ -125,6 +125,14 @@ public final class Pipeline {
   }
 
   /**
+   * Evaluates the snapshot in {@code file}, which {@code check} accepts once it is read, while OPA is
+   * already at work on it ({@link Evaluator#evaluate(Path, ConfigLoader.Loaded, java.util.function.Consumer)}).
+   */
+  public Evaluation evaluate(Path file, java.util.function.Consumer<Snapshot> check) {
+    return evaluator.evaluate(file, config, check);
+  }
+
+  /**
    * Prints the console table, writes the report files, and warns of expired waivers and of a SARIF
    * file that cannot hold every failure.
    *

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +142,24 @@ class PolicyEngineTest {
     assertThatThrownBy(() -> engine(rules).catalogue())
         .hasMessageContaining("rules/cloudtrail/cloudtrail_org_trail_logging.rego:")
         .hasMessageContaining("custom.id cloudtrail_logging differs from the package segment cloudtrail_org_trail_logging");
+  }
+
+  @Test
+  void anAbandonedEvaluationStopsOpaWhileItReadsItsInput() {
+    PolicyEngine engine = engine(TestFiles.rulesDir());
+    CompletableFuture<Void> abandoned = new CompletableFuture<>();
+    // The input never ends on its own: only OPA's being stopped ends the writing, with a broken pipe.
+    PolicyEngine.SnapshotJson endless = out -> {
+      out.write("{\"schemaVersion\": 1, \"pad\": \"");
+      out.flush();
+      abandoned.complete(null);
+      while (true) {
+        out.write(" ".repeat(4096));
+        out.flush();
+      }
+    };
+    assertThatThrownBy(() -> engine.evaluate(endless, Map.of(), List.of("cloudtrail_org_trail_exists"), abandoned))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
