@@ -81,16 +81,19 @@ uncertain(account_id) := [action |
 	organization.decide(account_id, action, trail.arn, trail.region).decision != "explicit_deny"
 ]
 
+# What an account's SCPs allow is worked out once per account (OPA does not remember a function's
+# answers), and only for the accounts it can fail.
 deny contains finding if {
 	organization.scps_enforced
-	some account in organization.active_member_accounts
-	gaps := missing(account.id)
-	count(gaps) > 0
 	count(organization.scp_errors) == 0
+	some account in organization.active_member_accounts
 	organization.placed(account.id)
+	found := allowed(account.id)
+	count(found) > 0
+	gaps := [a.request | some a in found]
 	finding := object.union(organization.account_subject(account.id), {
-		"message": sprintf("The SCPs reaching account %s (%s) through %s allow %s%s.", [account.id, account.name, organization.describe_path(account.id), concat("; ", [sprintf("%s (%s)", [a.request, a.allowedBy]) | some a in allowed(account.id)]), organization.gone_scps_note]),
-		"evidence": {"missing": gaps, "allowed": allowed(account.id), "scps": sort([sprintf("%s (%s)", [p.name, p.id]) | some p in organization.scps_for(account.id)])},
+		"message": sprintf("The SCPs reaching account %s (%s) through %s allow %s%s.", [account.id, account.name, organization.describe_path(account.id), concat("; ", [sprintf("%s (%s)", [a.request, a.allowedBy]) | some a in found]), organization.gone_scps_note]),
+		"evidence": {"missing": gaps, "allowed": found, "scps": sort([sprintf("%s (%s)", [p.name, p.id]) | some p in organization.scps_for(account.id)])},
 		"fix": sprintf("aws organizations create-policy --type SERVICE_CONTROL_POLICY --name protect-cloudtrail --description \"Deny stopping or changing CloudTrail\" --content '{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"ProtectCloudTrail\", \"Effect\": \"Deny\", \"Action\": [%s], \"Resource\": \"*\"}]}' && aws organizations attach-policy --policy-id <the new policy id> --target-id %s", [concat(", ", [sprintf("\"%s\"", [a]) | some a in params.actions]), root_id]),
 	})
 }
