@@ -6,6 +6,7 @@ import io.trailwarden.policy.Severity;
 import io.trailwarden.snapshot.CollectionError;
 import io.trailwarden.snapshot.Organization;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,9 +37,13 @@ public record Evaluation(
     Frameworks frameworks,
     Optional<Organization> organization) {
 
+  /** The order of {@link #findings}: rule id, then resource. */
+  public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::ruleId).thenComparing(Finding::resource);
+
   public Evaluation {
     rules = List.copyOf(rules);
-    findings = List.copyOf(findings);
+    // Kept in order here (findings come sorted: then this is one pass), so findingsOf can search.
+    findings = findings.stream().sorted(ORDER).toList();
     collectionErrors = List.copyOf(collectionErrors);
     expiredWaivers = List.copyOf(expiredWaivers);
   }
@@ -71,8 +76,24 @@ public record Evaluation(
     return findings.stream().filter(f -> f.status() == status).count();
   }
 
+  /** The findings of one rule: a range of the sorted findings, found by binary search (reports ask once per rule). */
   public List<Finding> findingsOf(String ruleId) {
-    return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    return findings.subList(firstOf(ruleId), firstOf(ruleId + "\0"));
+  }
+
+  /** The index of the first finding whose rule id is not before {@code ruleId}. */
+  private int firstOf(String ruleId) {
+    int low = 0;
+    int high = findings.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (findings.get(middle).ruleId().compareTo(ruleId) < 0) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   public List<Finding> withStatus(Status status) {

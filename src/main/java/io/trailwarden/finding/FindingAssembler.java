@@ -46,7 +46,7 @@ public final class FindingAssembler {
     for (RuleResult result : results) {
       findings.addAll(assemble(result));
     }
-    findings.sort(Comparator.comparing(Finding::ruleId).thenComparing(Finding::resource));
+    findings.sort(Evaluation.ORDER);
     return List.copyOf(findings);
   }
 

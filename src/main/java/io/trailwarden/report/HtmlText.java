@@ -12,8 +12,15 @@ final class HtmlText {
     if (text == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
+    int first = 0;
+    while (first < text.length() && "&<>\"'\r".indexOf(text.charAt(first)) < 0) {
+      first++;
+    }
+    if (first == text.length()) {
+      return text; // most texts need no escaping: no copy (a large organization's report has millions)
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '&' -> out.append("&amp;");
