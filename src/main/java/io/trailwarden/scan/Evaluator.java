@@ -68,7 +68,8 @@ public final class Evaluator {
    * Evaluates the snapshot in {@code file}: OPA is given the file's text at once and evaluates while
    * the snapshot is checked against its schema and bound here (a large snapshot's check takes seconds
    * that OPA need not wait for), and then by {@code check}. When either throws, OPA is stopped and its
-   * answer never used. The rules see the same input either way: a snapshot file is the canonical text.
+   * answer never used. The rules see what the file says, which for a snapshot that {@code collect} or
+   * {@code scan} wrote is the canonical text they would otherwise be given.
    */
   public Evaluation evaluate(Path file, ConfigLoader.Loaded config, Consumer<Snapshot> check) {
     String text = InputFiles.read(file, "snapshot");
