@@ -13,7 +13,7 @@
 #   that cannot use it (another JDK, other flags) ignores it, and says nothing of it on the console.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-verb=$1 jar=$2 example=$3
+verb=$1 jar=$(readlink -f "$2") example=$(readlink -f "$3")
 
 if [ -n "${TRAILWARDEN_JAVA_OPTS+set}" ]; then
   echo "$TRAILWARDEN_JAVA_OPTS"
@@ -31,23 +31,28 @@ if [ -z "$version" ] || [ "$version" -lt 25 ]; then
 fi
 
 # One cache per jar and JDK; an empty file records a training run that made none, so it is not retried
-# on every run.
-key=$(printf '%s\n%s\n' "$(readlink -f "$jar")" "$(readlink -f "$JAVA_HOME")" | sha256sum | cut -c1-16)
+# on every run. The cache only saves time: when it cannot be made (a read-only tools directory, no space),
+# the run goes on without it.
+key=$(printf '%s\n%s\n' "$jar" "$(readlink -f "$JAVA_HOME")" | sha256sum | cut -c1-16)
 cache="$tools_dir/aot/trailwarden-$key.aot"
-if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
+train() {
+  mkdir -p "$tools_dir/aot" 2>/dev/null || return 0
   say "preparing the JVM's start-up cache (once per build and JDK, about 8 s) ..."
-  mkdir -p "$tools_dir/aot"
-  work=$(mktemp -d)
+  local work
+  work=$(mktemp -d) || return 0
   # The training run evaluates in a directory of its own, so no config.yaml of the caller's applies.
   (cd "$work" && "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput="$work/trailwarden.aot" -Xlog:aot=off \
-    -jar "$(readlink -f "$jar")" evaluate --snapshot "$(readlink -f "$example")" --output-dir "$work/reports" \
+    -jar "$jar" evaluate --snapshot "$example" --output-dir "$work/reports" \
     --format sarif,junit,json,markdown,html >/dev/null 2>&1) || true
   if [ -s "$work/trailwarden.aot" ]; then
-    mv -f "$work/trailwarden.aot" "$cache.$$" && mv -f "$cache.$$" "$cache"
+    { mv -f "$work/trailwarden.aot" "$cache.$$" && mv -f "$cache.$$" "$cache"; } 2>/dev/null || rm -f "$cache.$$"
   else
-    : >"$cache"
+    : 2>/dev/null >"$cache" || true
   fi
   rm -rf "$work"
+}
+if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
+  train || true
 fi
 if [ -s "$cache" ]; then
   options="$options -XX:AOTCache=$cache -Xlog:aot=off"
