@@ -76,14 +76,9 @@ public final class Evaluator {
     List<RuleMetadata> selected = RuleSelection.select(config, catalogue());
     Map<String, JsonNode> params = params(selected, config);
     CompletableFuture<Void> abandoned = new CompletableFuture<>();
-    CompletableFuture<List<RuleResult>> results = new CompletableFuture<>();
-    Thread.ofPlatform().name("opa-eval").daemon().start(() -> {
-      try {
-        results.complete(engine.evaluate(out -> out.write(text), params, ids(selected), abandoned));
-      } catch (Throwable e) {
-        results.completeExceptionally(e);
-      }
-    });
+    CompletableFuture<List<RuleResult>> results = CompletableFuture.supplyAsync(
+        () -> engine.evaluate(out -> out.write(text), params, ids(selected), abandoned),
+        task -> Thread.ofPlatform().name("opa-eval").daemon().start(task));
     Snapshot snapshot;
     try {
       snapshot = new SnapshotIo().parse(text, file.toString());
