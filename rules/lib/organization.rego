@@ -93,30 +93,40 @@ attached_indices(node_id) := [i | some i, targets in scp_targets; node_id in tar
 
 scp_policy(i) := {"name": sprintf("SCP %s (%s)", [input.scps[i].name, input.scps[i].id]), "document": input.scps[i].document}
 
-# What SCPs decide for an ordinary principal of the account calling `action` on `resource` in `region`.
-# Accounts under the same parent with the same SCPs attached to themselves have the same layers but
-# for the last one's name, and when no statement of those layers reads who the caller is, the same
-# decision: that is worked out once per parent and attached SCPs (OPA memoizes a function called with
-# the same arguments), not once per account. Otherwise the account's own request is decided.
-decide(account_id, action, resource, region) := for_account(shared, account_id) if {
-	parent := accounts_by_id[account_id].parentId
-	is_string(parent)
-	shared := shared_decision(parent, attached_indices(account_id), action, resource, region)
+# What SCPs decide for an ordinary principal of the account calling `action` on `resource` in `region`:
+# for an account of an scp_group the group's decision, worked out once per group (OPA memoizes a
+# function called with the same arguments), not once per account; otherwise the account's own request.
+decide(account_id, action, resource, region) := for_account(shared_decision(group, action, resource, region), account_id) if {
+	group := scp_group(account_id)
 } else := iam.decide(
 	requests.ordinary(account_id, principal_org(account_id), region, action, resource, "true", input.collectedAt),
 	layers(account_id),
 )
 
-# The decision for any account under `parent` with the SCPs `attached` (indices into input.scps), its
-# own layer named `account_layer`; undefined when a statement of the layers depends on the account.
-shared_decision(parent, attached, action, resource, region) := iam.decide(
-	requests.ordinary(neutral_account, principal_org_under(parent), region, action, resource, "true", input.collectedAt),
-	shared_layers,
-) if {
+# Accounts under the same parent with the same SCPs attached to themselves have the same layers but for
+# the last one's name, and when no statement of those layers reads who the caller is, the same
+# decisions: such accounts form a group, {"parent": <OU or root id>, "attached": <indices into
+# input.scps>}, and a rule may work out once per group what it says of each of them. Undefined for an
+# account the walk did not place or whose SCPs may decide per account.
+scp_group(account_id) := {"parent": parent, "attached": attached} if {
+	parent := accounts_by_id[account_id].parentId
+	is_string(parent)
+	attached := attached_indices(account_id)
+	shareable(parent, attached)
+}
+
+# The decision for any account of the group, its own layer named `account_layer`.
+shared_decision(group, action, resource, region) := iam.decide(
+	requests.ordinary(neutral_account, principal_org_under(group.parent), region, action, resource, "true", input.collectedAt),
+	shared_layers(group.parent, group.attached),
+)
+
+shared_layers(parent, attached) := array.concat(node_layers(parent), [{"name": account_layer, "policies": [scp_policy(i) | some i in attached]}])
+
+shareable(parent, attached) if {
 	# Exactly one path up from the parent, as ordered_path requires of the account's own path.
 	count(graph.reachable_paths(parent_graph, {parent})) == 1
-	shared_layers := array.concat(node_layers(parent), [{"name": account_layer, "policies": [scp_policy(i) | some i in attached]}])
-	every layer in shared_layers {
+	every layer in shared_layers(parent, attached) {
 		every policy in layer.policies {
 			every statement in iam.statements(policy.document) {
 				account_neutral(statement)
@@ -124,6 +134,9 @@ shared_decision(parent, attached, action, resource, region) := iam.decide(
 		}
 	}
 }
+
+# The SCPs reaching every account of the group: those reaching its parent and those attached to it.
+group_scps(group) := scps_for(group.parent) | {input.scps[i] | some i in group.attached}
 
 # The layers from the root down to the node itself (layers(account_id) is this for an account).
 node_layers(node_id) := [{"name": describe_node(id), "policies": attached(id)} |
@@ -265,6 +278,15 @@ unlisted_accounts_finding(what) := object.union(snapshot.organization_subject, {
 	not accounts_complete
 }
 
+# The active member accounts scps_unknown_reason names a reason for, found in one pass rather than by
+# asking of every account: all of them when the roots were not read, else those the walk did not place.
+scps_unknown_accounts := active_member_accounts if {
+	known
+	not roots_known
+}
+
+scps_unknown_accounts := {a | some a in active_member_accounts; not placed(a.id)} if roots_known
+
 # Why the SCPs reaching a member account cannot be worked out: the roots were not read (so whether
 # SCPs are enforced at all is unknown), or its place in the tree was not.
 scps_unknown_reason(account_id) := sprintf("the roots of the organization could not be read (%s)", [snapshot.describe_errors(tree_errors)]) if {
@@ -285,7 +307,14 @@ service_access_known if {
 }
 
 # The path from a node up to the root, in words: "account 1 (prod), OU Workloads (ou-...), root r-ab12".
-describe_path(target_id) := concat(", ", [describe_node(id) | some id in ordered_path(target_id)])
+# An account's is its own name before its parent's path, which is worked out once per parent.
+describe_path(target_id) := concat(", ", [part | some part in [describe_node(target_id), describe_ordered(parent)]; part != ""]) if {
+	parent := accounts_by_id[target_id].parentId
+	is_string(parent)
+	count(graph.reachable_paths(parent_graph, {parent})) == 1
+} else := describe_ordered(target_id)
+
+describe_ordered(node_id) := concat(", ", [describe_node(id) | some id in ordered_path(node_id)])
 
 # The path from the node up to the root, in order (a tree has exactly one such path).
 ordered_path(target_id) := path if {

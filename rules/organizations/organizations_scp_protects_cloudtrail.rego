@@ -66,12 +66,25 @@ trails := {{"arn": arn.trail(region, snapshot.management_account_id, "*"), "regi
 }
 
 # "action on trail" pairs the SCPs allow the account's ordinary principal, with the statements allowing it.
-allowed(account_id) := [{"request": sprintf("%s on %s", [action, trail.arn]), "allowedBy": iam.describe(result)} |
+allowed(account_id) := allowed_in_group[group] if {
+	group := organization.scp_group(account_id)
+} else := [{"request": sprintf("%s on %s", [action, trail.arn]), "allowedBy": iam.describe(result)} |
 	some action in params.actions
 	some trail in trails
 	result := organization.decide(account_id, action, trail.arn, trail.region)
 	result.decision == "allow"
 ]
+
+# The same for every account of an organization.scp_group, worked out once per group: an allowed
+# request's statements are the group's, whichever account asks.
+allowed_in_group := {group: [{"request": sprintf("%s on %s", [action, trail.arn]), "allowedBy": iam.describe(result)} |
+	some action in params.actions
+	some trail in trails
+	result := organization.shared_decision(group, action, trail.arn, trail.region)
+	result.decision == "allow"
+] |
+	some group in {organization.scp_group(account.id) | some account in organization.active_member_accounts}
+}
 
 missing(account_id) := [a.request | some a in allowed(account_id)]
 
@@ -81,22 +94,38 @@ uncertain(account_id) := [action |
 	organization.decide(account_id, action, trail.arn, trail.region).decision != "explicit_deny"
 ]
 
-# What an account's SCPs allow is worked out once per account and reused in the message (working it out
-# again there cost as much again: 1.8 against 1.5 s at 10,000 accounts), and only for accounts it can fail.
+# What a finding says of an account's allowed requests and the SCPs reaching it; for an account of an
+# organization.scp_group, the group's, worked out once.
+reach(account_id) := reach_of_group[group] if {
+	group := organization.scp_group(account_id)
+} else := described(allowed(account_id), organization.scps_for(account_id))
+
+reach_of_group := {group: described(allowed_in_group[group], organization.group_scps(group)) | some group, _ in allowed_in_group}
+
+described(found, scps) := {
+	"allowed": found,
+	"gaps": [a.request | some a in found],
+	"allows": concat("; ", [sprintf("%s (%s)", [a.request, a.allowedBy]) | some a in found]),
+	"scps": sort([sprintf("%s (%s)", [p.name, p.id]) | some p in scps]),
+}
+
+# Only accounts the rule can fail get a message. Working out per group what it says of their SCPs took the
+# rule from 2.6 to 1.6 s at 10,000 accounts in one OU (opa eval of this rule alone, input parsing aside).
 deny contains finding if {
 	organization.scps_enforced
 	count(organization.scp_errors) == 0
 	some account in organization.active_member_accounts
 	organization.placed(account.id)
-	found := allowed(account.id)
-	count(found) > 0
-	gaps := [a.request | some a in found]
+	found := reach(account.id)
+	count(found.allowed) > 0
 	finding := object.union(organization.account_subject(account.id), {
-		"message": sprintf("The SCPs reaching account %s (%s) through %s allow %s%s.", [account.id, account.name, organization.describe_path(account.id), concat("; ", [sprintf("%s (%s)", [a.request, a.allowedBy]) | some a in found]), organization.gone_scps_note]),
-		"evidence": {"missing": gaps, "allowed": found, "scps": sort([sprintf("%s (%s)", [p.name, p.id]) | some p in organization.scps_for(account.id)])},
-		"fix": sprintf("aws organizations create-policy --type SERVICE_CONTROL_POLICY --name protect-cloudtrail --description \"Deny stopping or changing CloudTrail\" --content '{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"ProtectCloudTrail\", \"Effect\": \"Deny\", \"Action\": [%s], \"Resource\": \"*\"}]}' && aws organizations attach-policy --policy-id <the new policy id> --target-id %s", [concat(", ", [sprintf("\"%s\"", [a]) | some a in params.actions]), root_id]),
+		"message": sprintf("The SCPs reaching account %s (%s) through %s allow %s%s.", [account.id, account.name, organization.describe_path(account.id), found.allows, organization.gone_scps_note]),
+		"evidence": {"missing": found.gaps, "allowed": found.allowed, "scps": found.scps},
+		"fix": attach_fix,
 	})
 }
+
+attach_fix := sprintf("aws organizations create-policy --type SERVICE_CONTROL_POLICY --name protect-cloudtrail --description \"Deny stopping or changing CloudTrail\" --content '{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"ProtectCloudTrail\", \"Effect\": \"Deny\", \"Action\": [%s], \"Resource\": \"*\"}]}' && aws organizations attach-policy --policy-id <the new policy id> --target-id %s", [concat(", ", [sprintf("\"%s\"", [a]) | some a in params.actions]), root_id])
 
 deny contains finding if {
 	organization.roots_known
@@ -130,7 +159,7 @@ unknown contains finding if {
 }
 
 unknown contains finding if {
-	some account in organization.active_member_accounts
+	some account in organization.scps_unknown_accounts
 	reason := organization.scps_unknown_reason(account.id)
 	count(missing(account.id)) > 0
 	finding := object.union(organization.account_subject(account.id), {
