@@ -39,9 +39,9 @@ record AccountGrid(List<String> rules, List<Group> groups) {
 
   static AccountGrid of(Evaluation evaluation) {
     List<String> rules = evaluation.rules().stream().map(r -> r.id()).sorted().toList();
-    Map<String, Map<String, List<Finding>>> byAccountAndRule = new TreeMap<>();
+    Map<String, Map<String, List<Finding>>> byAccountAndRule = new HashMap<>(); // looked up only
     for (Finding finding : evaluation.findings()) {
-      byAccountAndRule.computeIfAbsent(ReportSupport.place(finding.accountId()), k -> new TreeMap<>())
+      byAccountAndRule.computeIfAbsent(ReportSupport.place(finding.accountId()), k -> new HashMap<>())
           .computeIfAbsent(finding.ruleId(), k -> new ArrayList<>()).add(finding);
     }
 
@@ -80,8 +80,15 @@ record AccountGrid(List<String> rules, List<Group> groups) {
     Map<String, List<Finding>> byRule = findings.getOrDefault(accountId, Map.of());
     List<Cell> cells = new ArrayList<>();
     for (String rule : rules) {
+      // a loop, not a stream per cell: a large organization's grid has accounts x rules of them
       List<Finding> these = byRule.getOrDefault(rule, List.of());
-      cells.add(new Cell(these.stream().map(Finding::status).min(Comparator.comparing(ControlMatrix::rank)), these.size()));
+      Status worst = null;
+      for (Finding finding : these) {
+        if (worst == null || ControlMatrix.rank(finding.status()) < ControlMatrix.rank(worst)) {
+          worst = finding.status();
+        }
+      }
+      cells.add(new Cell(Optional.ofNullable(worst), these.size()));
     }
     return new Row(accountId, name == null ? "" : name, List.copyOf(cells));
   }

@@ -49,7 +49,7 @@ public final class AsffFindings {
   /** Every finding of the evaluation, in report order (rule, then resource). */
   public static List<AsffFinding> of(Evaluation evaluation, String productArn) {
     List<AsffFinding> findings = new ArrayList<>();
-    for (Finding finding : ReportSupport.findings(evaluation)) {
+    for (Finding finding : evaluation.findings()) {
       findings.add(of(evaluation, finding, productArn));
     }
     return List.copyOf(findings);

@@ -83,7 +83,7 @@ record ControlMatrix(List<FrameworkView> frameworks) {
 
   /** Worst first: the order findings are listed in under a control. */
   static final Comparator<Finding> WORST_FIRST = Comparator.comparing((Finding f) -> rank(f.status()))
-      .thenComparing(Finding::severity).thenComparing(ReportSupport.BY_RULE);
+      .thenComparing(Finding::severity).thenComparing(Evaluation.ORDER);
 
   static ControlMatrix of(Evaluation evaluation) {
     Map<String, List<String>> evaluatedRulesByControl = new TreeMap<>();

@@ -56,7 +56,7 @@ public final class JsonReporter implements Reporter {
     }
     json.endArray();
     json.startArray("findings");
-    for (Finding finding : ReportSupport.findings(evaluation)) {
+    for (Finding finding : evaluation.findings()) {
       json.value(finding(evaluation, finding));
     }
     json.endArray();

@@ -51,7 +51,7 @@ public final class JunitReporter implements Reporter {
       List<RuleMetadata> rules = evaluation.rules().stream().sorted(Comparator.comparing(RuleMetadata::id)).toList();
       for (int id = 0; id < rules.size(); id++) {
         RuleMetadata rule = rules.get(id);
-        List<Finding> findings = evaluation.findingsOf(rule.id()).stream().sorted(ReportSupport.BY_RULE).toList();
+        List<Finding> findings = evaluation.findingsOf(rule.id());
         xml.newline(1);
         xml.writer.writeStartElement("testsuite");
         xml.attribute("name", rule.id());
@@ -170,12 +170,19 @@ public final class JunitReporter implements Reporter {
   }
 
   private static String dotted(String part) {
-    if (!part.isEmpty() && part.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-        || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+    int i = 0;
+    while (i < part.length() && dotted(part.charAt(i))) {
+      i++;
+    }
+    if (!part.isEmpty() && i == part.length()) {
       return part; // the usual case, without a regular expression per test case
     }
     String cleaned = part.replaceAll("[^A-Za-z0-9_-]", "_");
     return cleaned.isEmpty() ? "_" : cleaned;
+  }
+
+  private static boolean dotted(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
   }
 
   private static long count(List<Finding> findings, Status status) {
@@ -213,8 +220,11 @@ public final class JunitReporter implements Reporter {
      * they become U+FFFD so that one odd byte in an AWS message does not make the file unreadable.
      */
     private static String legal(String text) {
-      if (text.chars().allMatch(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-          || (c >= 0xE000 && c <= 0xFFFD))) {
+      int i = 0;
+      while (i < text.length() && legal(text.charAt(i))) {
+        i++;
+      }
+      if (i == text.length()) {
         return text; // the usual case: no surrogate pair and nothing to replace
       }
       StringBuilder out = new StringBuilder(text.length());
@@ -222,6 +232,10 @@ public final class JunitReporter implements Reporter {
           c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
               || (c >= 0x10000 && c <= 0x10FFFF) ? c : 0xFFFD));
       return out.toString();
+    }
+
+    private static boolean legal(char c) {
+      return c >= 0x20 ? c <= 0xD7FF || (c >= 0xE000 && c <= 0xFFFD) : c == 0x9 || c == 0xA || c == 0xD;
     }
   }
 }

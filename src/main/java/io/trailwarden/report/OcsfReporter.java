@@ -41,7 +41,7 @@ public final class OcsfReporter implements Reporter {
 
   @Override
   public void write(Evaluation evaluation, java.io.Writer out) throws java.io.IOException {
-    for (Finding finding : ReportSupport.findings(evaluation)) {
+    for (Finding finding : evaluation.findings()) {
       try {
         out.write(Json.mapper().writeValueAsString(event(evaluation, finding)));
         out.write('\n');

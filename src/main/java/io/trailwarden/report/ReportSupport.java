@@ -14,13 +14,9 @@ import java.util.List;
  * its input's order, so that output is byte-for-byte stable whoever built the evaluation.
  */
 final class ReportSupport {
-  /** The order of the evaluation contract: rule, then resource. */
-  static final Comparator<Finding> BY_RULE =
-      Comparator.comparing(Finding::ruleId).thenComparing(Finding::resource);
-
   /** Most severe first, for people and for the SARIF cap (what is cut is the least severe). */
   static final Comparator<Finding> BY_SEVERITY =
-      Comparator.comparing(Finding::severity).thenComparing(BY_RULE);
+      Comparator.comparing(Finding::severity).thenComparing(Evaluation.ORDER);
 
   static final Comparator<CollectionError> ERROR_ORDER =
       Comparator.comparing(CollectionError::accountId)
@@ -38,10 +34,6 @@ final class ReportSupport {
           .thenComparing(Waiver::reason);
 
   private ReportSupport() {}
-
-  static List<Finding> findings(Evaluation evaluation) {
-    return evaluation.findings().stream().sorted(BY_RULE).toList();
-  }
 
   static List<Finding> findings(Evaluation evaluation, Status status, Comparator<Finding> order) {
     return evaluation.findings().stream().filter(f -> f.status() == status).sorted(order).toList();

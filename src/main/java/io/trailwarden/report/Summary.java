@@ -6,7 +6,9 @@ import io.trailwarden.policy.Severity;
 import io.trailwarden.finding.Status;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The counts every human-facing report leads with, computed once so that JSON, Markdown and the
@@ -31,19 +33,28 @@ record Summary(
     failedBySeverity = Collections.unmodifiableMap(new EnumMap<>(failedBySeverity));
   }
 
+  /** In one pass over the findings: every reporter asks, and a large organization has hundreds of thousands. */
   static Summary of(Evaluation evaluation) {
     Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
     for (Severity severity : Severity.values()) {
-      bySeverity.put(severity, evaluation.findings().stream()
-          .filter(f -> f.status() == Status.FAIL && f.severity() == severity).count());
+      bySeverity.put(severity, 0L);
+    }
+    Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+    Set<String> resources = new HashSet<>();
+    for (Finding finding : evaluation.findings()) {
+      byStatus.merge(finding.status(), 1L, Long::sum);
+      if (finding.status() == Status.FAIL) {
+        bySeverity.merge(finding.severity(), 1L, Long::sum);
+      }
+      resources.add(finding.resource());
     }
     return new Summary(
         evaluation.rules().size(),
-        (int) evaluation.findings().stream().map(Finding::resource).distinct().count(),
-        evaluation.count(Status.PASS),
-        evaluation.count(Status.FAIL),
-        evaluation.count(Status.UNKNOWN),
-        evaluation.count(Status.WAIVED),
+        resources.size(),
+        byStatus.getOrDefault(Status.PASS, 0L),
+        byStatus.getOrDefault(Status.FAIL, 0L),
+        byStatus.getOrDefault(Status.UNKNOWN, 0L),
+        byStatus.getOrDefault(Status.WAIVED, 0L),
         bySeverity,
         evaluation.collectionErrors().size(),
         evaluation.expiredWaivers().size(),

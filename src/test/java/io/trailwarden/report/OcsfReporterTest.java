@@ -78,7 +78,7 @@ class OcsfReporterTest {
   void oneEventPerFindingOfEveryStatusWithItsIdentityAndTime() throws IOException {
     Evaluation mixed = Evaluations.mixed();
     List<JsonNode> events = lines(mixed);
-    List<Finding> findings = ReportSupport.findings(mixed);
+    List<Finding> findings = mixed.findings();
     assertThat(events).extracting(e -> e.at("/finding_info/uid").asText())
         .containsExactlyElementsOf(findings.stream().map(Finding::fingerprint).toList());
     assertThat(events).extracting(e -> e.path("status_code").asText())
