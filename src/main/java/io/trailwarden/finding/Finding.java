@@ -39,12 +39,17 @@ public record Finding(
   }
 
   public static String fingerprint(String ruleId, String resource) {
+    byte[] digest = SHA_256.get().digest((ruleId + "\n" + resource).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 16);
+  }
+
+  // One digest per thread, reused (digest() resets it): looking the algorithm up for every finding took
+  // up to as long again as the hashing (200,000 fingerprints: 0.55-0.94 against 0.34-0.54 s).
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((ruleId + "\n" + resource).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always present in the JDK", e);
     }
-  }
+  });
 }

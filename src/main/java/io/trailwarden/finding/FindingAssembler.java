@@ -81,17 +81,43 @@ public final class FindingAssembler {
   }
 
   private Finding finding(RuleMetadata rule, String resource, Status status, List<Verdict> reasons, List<Verdict> all) {
-    String message = reasons.isEmpty()
-        ? rule.title() + "."
-        : reasons.stream().map(v -> v.message().orElse(rule.title())).distinct().collect(Collectors.joining(" "));
-    Severity severity = reasons.stream().map(v -> v.severity().orElse(rule.severity()))
-        .min(Comparator.naturalOrder()).orElse(rule.severity());
-    Optional<String> fix = Optional.of(reasons.stream().flatMap(v -> v.fix().stream()).distinct()
-        .collect(Collectors.joining("\n"))).filter(s -> !s.isEmpty());
-    Finding finding = new Finding(rule.id(), status, severity, resource,
-        place(all, Verdict::accountId), place(all, Verdict::region), message, evidence(reasons), fix,
-        Optional.empty(), Finding.fingerprint(rule.id(), resource));
+    Finding finding = new Finding(rule.id(), status, severity(rule, reasons), resource,
+        place(all, Verdict::accountId), place(all, Verdict::region), message(rule, reasons), evidence(reasons),
+        fix(reasons), Optional.empty(), Finding.fingerprint(rule.id(), resource));
     return status == Status.FAIL || status == Status.UNKNOWN ? waive(finding) : finding;
+  }
+
+  // Loops rather than streams: a large organization has hundreds of thousands of findings, most of them
+  // PASS with no reason at all.
+
+  private static String message(RuleMetadata rule, List<Verdict> reasons) {
+    if (reasons.isEmpty()) {
+      return rule.title() + ".";
+    }
+    Set<String> messages = new LinkedHashSet<>();
+    for (Verdict reason : reasons) {
+      messages.add(reason.message().orElse(rule.title()));
+    }
+    return String.join(" ", messages);
+  }
+
+  private static Severity severity(RuleMetadata rule, List<Verdict> reasons) {
+    Severity severity = null;
+    for (Verdict reason : reasons) {
+      Severity own = reason.severity().orElse(rule.severity());
+      if (severity == null || own.compareTo(severity) < 0) {
+        severity = own;
+      }
+    }
+    return severity == null ? rule.severity() : severity;
+  }
+
+  private static Optional<String> fix(List<Verdict> reasons) {
+    Set<String> fixes = new LinkedHashSet<>();
+    for (Verdict reason : reasons) {
+      reason.fix().ifPresent(fixes::add);
+    }
+    return Optional.of(String.join("\n", fixes)).filter(s -> !s.isEmpty());
   }
 
   private Finding waive(Finding finding) {
@@ -122,8 +148,13 @@ public final class FindingAssembler {
 
   /** The first non-blank account (or region) any verdict gives for the resource. */
   private static String place(List<Verdict> verdicts, Function<Verdict, String> field) {
-    return verdicts.stream().map(field).filter(s -> s != null && !s.isBlank()).findFirst()
-        .orElse(Finding.UNKNOWN_PLACE);
+    for (Verdict verdict : verdicts) {
+      String place = field.apply(verdict);
+      if (place != null && !place.isBlank()) {
+        return place;
+      }
+    }
+    return Finding.UNKNOWN_PLACE;
   }
 
   private static Map<String, List<Verdict>> byResource(List<Verdict> verdicts) {
