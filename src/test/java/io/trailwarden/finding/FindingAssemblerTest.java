@@ -108,6 +108,22 @@ class FindingAssemblerTest {
     assertThat(assembler.expiredWaivers()).containsExactly(waiver);
   }
 
+  /** Rules are assembled side by side; what comes out must not depend on which finishes first. */
+  @Test
+  void manyRulesComeOutInOneOrderWithTheirExpiredWaiversInTheOrderOfTheResults() {
+    List<String> ids = java.util.stream.IntStream.range(0, 64).mapToObj(i -> String.format("rule_%02d", 63 - i)).toList();
+    List<Waiver> waivers = ids.stream().map(id -> new Waiver(id, TRAIL, "accepted", DAY.minusDays(1))).toList();
+    var assembler = new FindingAssembler(id -> new RuleMetadata(id, "The trail logs", "d", Severity.CRITICAL, "Start it.",
+        Optional.empty(), Optional.of("why"), new java.util.TreeMap<>(), Json.mapper().createObjectNode(), List.of(), "rules/x.rego"),
+        waivers, DAY);
+    var findings = assembler.assemble(ids.stream().map(id -> new RuleResult(id, List.of(subject(TRAIL), subject(OTHER)),
+        List.of(reason(TRAIL, "stopped " + id, Optional.empty())), List.of())).toList());
+    assertThat(findings).hasSize(128).isSortedAccordingTo(Evaluation.ORDER);
+    assertThat(findings).filteredOn(f -> f.status() == Status.FAIL).extracting(Finding::message)
+        .containsExactlyElementsOf(ids.stream().sorted().map(id -> "stopped " + id).toList());
+    assertThat(assembler.expiredWaivers()).containsExactlyElementsOf(waivers);
+  }
+
   @Test
   void waiversNeverTouchPasses() {
     Waiver waiver = new Waiver(RULE, "*", "everything", DAY);
