@@ -21,8 +21,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One self-contained page for people: the verdict and counts, what changed since the baseline, the
@@ -81,8 +84,11 @@ public final class HtmlReporter implements Reporter {
     html.append("<main>\n");
     evaluation.baseline().ifPresent(b -> baseline(html, evaluation, b));
     grid(html, grid);
+    // A finding is listed under every control of every framework its rule implements; its row is the same
+    // each time, so it is made once (at 10,000 accounts these rows are 22 MB of the 29 MB page).
+    Map<Finding, String> rows = new IdentityHashMap<>();
     for (FrameworkView framework : matrix.frameworks()) {
-      framework(html, evaluation, framework);
+      framework(html, evaluation, framework, f -> rows.computeIfAbsent(f, x -> notPassingRow(evaluation, x)));
     }
     rules(html, evaluation);
     collectionErrors(html, evaluation);
@@ -258,7 +264,7 @@ public final class HtmlReporter implements Reporter {
     html.append("</table>\n</div>\n</section>\n");
   }
 
-  private static void framework(TextOut html, Evaluation evaluation, FrameworkView framework) {
+  private static void framework(TextOut html, Evaluation evaluation, FrameworkView framework, Function<Finding, String> row) {
     String id = frameworkId(framework);
     long covered = framework.controls().size() - framework.count(ControlStatus.NOT_COVERED);
     html.append("<section class=\"framework\" id=\"").append(id).append("\" data-framework=\"").append(e(framework.id()))
@@ -302,22 +308,29 @@ public final class HtmlReporter implements Reporter {
           .append("<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Resource</th><th scope=\"col\">Why, and the evidence</th>")
           .append("<th scope=\"col\">Fix</th></tr></thead>\n<tbody>\n");
       for (Finding f : notPassing) {
-        html.append("<tr data-status=\"").append(f.status().name()).append("\"><td>").append(badge(f.status().name()))
-            .append("<br>").append(f.severity().id()).append(baselineNote(evaluation, f)).append("</td><td><code>")
-            .append(e(f.resource())).append("</code><br><span class=\"muted\">").append(ruleLink(f.ruleId())).append(" · ")
-            .append(e(ReportSupport.place(f.accountId()))).append(" / ").append(e(ReportSupport.place(f.region())))
-            .append("</span></td><td><div class=\"why\">")
-            .append(e(f.status() == Status.WAIVED ? ReportSupport.waived(f) + "\n" + f.message() : f.message())).append("</div>");
-        if (!f.evidence().isNull()) {
-          html.append("<pre>").append(e(Json.pretty(f.evidence()).strip())).append("</pre>");
-        }
-        html.append("</td><td class=\"why\">").append(f.status() == Status.UNKNOWN
-            ? "Evidence is missing (see why); collect again once it can be read." : e(ReportSupport.fix(evaluation, f)))
-            .append("</td></tr>\n");
+        html.append(row.apply(f));
       }
       html.append("</tbody>\n</table>\n");
     }
     html.append("</section>\n");
+  }
+
+  /** A finding's row in a control's table of resources not passing. */
+  private static String notPassingRow(Evaluation evaluation, Finding f) {
+    StringBuilder html = new StringBuilder(512);
+    html.append("<tr data-status=\"").append(f.status().name()).append("\"><td>").append(badge(f.status().name()))
+        .append("<br>").append(f.severity().id()).append(baselineNote(evaluation, f)).append("</td><td><code>")
+        .append(e(f.resource())).append("</code><br><span class=\"muted\">").append(ruleLink(f.ruleId())).append(" · ")
+        .append(e(ReportSupport.place(f.accountId()))).append(" / ").append(e(ReportSupport.place(f.region())))
+        .append("</span></td><td><div class=\"why\">")
+        .append(e(f.status() == Status.WAIVED ? ReportSupport.waived(f) + "\n" + f.message() : f.message())).append("</div>");
+    if (!f.evidence().isNull()) {
+      html.append("<pre>").append(e(Json.pretty(f.evidence()).strip())).append("</pre>");
+    }
+    html.append("</td><td class=\"why\">").append(f.status() == Status.UNKNOWN
+        ? "Evidence is missing (see why); collect again once it can be read." : e(ReportSupport.fix(evaluation, f)))
+        .append("</td></tr>\n");
+    return html.toString();
   }
 
   private static void collectionErrors(TextOut html, Evaluation evaluation) {
