@@ -10,7 +10,6 @@ import io.trailwarden.policy.Severity;
 import io.trailwarden.policy.Verdict;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
