@@ -68,7 +68,7 @@ trails := {{"arn": arn.trail(region, snapshot.management_account_id, "*"), "regi
 # "action on trail" pairs the SCPs allow the account's ordinary principal, with the statements allowing it.
 allowed(account_id) := allowed_in_group[group] if {
 	group := organization.scp_group(account_id)
-} else := [{"request": sprintf("%s on %s", [action, trail.arn]), "allowedBy": iam.describe(result)} |
+} else := [allowed_request(action, trail, result) |
 	some action in params.actions
 	some trail in trails
 	result := organization.decide(account_id, action, trail.arn, trail.region)
@@ -77,7 +77,7 @@ allowed(account_id) := allowed_in_group[group] if {
 
 # The same for every account of an organization.scp_group, worked out once per group: an allowed
 # request's statements are the group's, whichever account asks.
-allowed_in_group := {group: [{"request": sprintf("%s on %s", [action, trail.arn]), "allowedBy": iam.describe(result)} |
+allowed_in_group := {group: [allowed_request(action, trail, result) |
 	some action in params.actions
 	some trail in trails
 	result := organization.shared_decision(group, action, trail.arn, trail.region)
@@ -85,6 +85,8 @@ allowed_in_group := {group: [{"request": sprintf("%s on %s", [action, trail.arn]
 ] |
 	some group in {organization.scp_group(account.id) | some account in organization.active_member_accounts}
 }
+
+allowed_request(action, trail, result) := {"request": sprintf("%s on %s", [action, trail.arn]), "allowedBy": iam.describe(result)}
 
 missing(account_id) := [a.request | some a in allowed(account_id)]
 
